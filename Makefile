@@ -1,0 +1,46 @@
+# The two commands of the README: `make demo` and `make test`. Each sets up everything on a
+# fresh machine with Python 3.11 (a .venv with the pinned packages; Chromium for browser tests).
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= newsevents.duckdb
+
+.PHONY: demo test install install-test lint chromium clean
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "needs $(PYTHON)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test chromium
+
+# Debian's Chromium for the browser tests (never a browser download).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || \
+	  echo "warning: could not install chromium; browser tests will be skipped"; }
+
+demo: install
+	rm -f $(DB)
+	$(BIN)/newsevents process examples/ --db $(DB)
+	$(BIN)/newsevents summary --db $(DB)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check src tests bench
+
+test: install-test lint
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) $(DB) build *.egg-info src/*.egg-info

@@ -1,0 +1,44 @@
+"""Cleaning: from a read Document to an Article (main text, title, caption, credits, language)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from newsevents.clean.html import extract_html
+from newsevents.clean.language import detect_language
+from newsevents.clean.text import clean_text
+from newsevents.model import Article, Document
+
+
+def article_id(text: str) -> str:
+    """Stable id: a hash of the text with white space and case folded."""
+    normalized = re.sub(r"\s+", " ", text).strip().lower()
+    return hashlib.sha1(normalized.encode("utf-8")).hexdigest()[:16]
+
+
+def prepare_article(document: Document) -> Article:
+    """Turn a read document into an Article; raises ValueError with a one-line reason."""
+    title, caption, credits, author = document.title, None, None, None
+    published, url, source = document.published, document.url, document.source
+    if document.html is not None and not document.raw:
+        page = extract_html(document.html, url=document.url)
+        text = page.text
+        title = title or page.title
+        published = published or page.published
+        url, source, author = url or page.url, source or page.source, page.author
+    elif document.raw:
+        text = document.text if document.text is not None else (document.html or "")
+    else:
+        cleaned = clean_text(document.text or "")
+        text, caption, credits = cleaned.text, cleaned.caption, cleaned.credits
+        title = title or cleaned.title
+    if not text or not text.strip():
+        raise ValueError("no article text found")
+    language = detect_language(text)
+    note = None if language == "en" else f"language '{language}': English extractors skipped"
+    return Article(
+        id=article_id(text), text=text, title=title, published=published, url=url,
+        source=source, language=language, caption=caption, credits=credits,
+        author=author, note=note,
+    )

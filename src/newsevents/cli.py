@@ -1,0 +1,288 @@
+"""The command line: a thin layer over the Python API (pipeline, process, store, query, evaluate).
+
+Every command prints one clear line per problem on stderr and never a traceback; the exit
+status is 1 when any document failed, 2 on a usage or set-up error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from newsevents.store import DEFAULT_DB
+
+QUERY_COMMANDS = {
+    "articles": "articles", "events": "events", "quotes": "quotes", "places": "places",
+    "entities": "entities", "quantities": "quantities", "dates": "dates", "errors": "errors",
+}
+
+
+def _options(args: argparse.Namespace) -> dict[str, Any]:
+    options: dict[str, Any] = {}
+    if getattr(args, "actors", None):
+        options["actor_dictionaries"] = list(args.actors)
+    return options
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from newsevents.pipeline import Pipeline
+    from newsevents.read import read_paths
+
+    paths = args.files or ["-"]
+    pipeline = Pipeline(published=args.published, options=_options(args))
+    documents = read_paths(paths, args.input_format)
+    if args.raw:
+        documents = (_mark_raw(d) for d in documents)
+    failed = 0
+    records = []
+    for result in pipeline.run(documents):
+        if result.error is not None:
+            failed += 1
+            print(f"error: {result.id}: {result.error}", file=sys.stderr)
+        record = result.to_dict()
+        if args.output_format == "jsonl":
+            print(json.dumps(record, ensure_ascii=False, default=str), flush=True)
+        else:
+            records.append(record)
+    if args.output_format == "json":
+        out = records[0] if len(records) == 1 else records
+        print(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+    return 1 if failed else 0
+
+
+def _mark_raw(document):
+    if hasattr(document, "raw"):
+        document.raw = True
+    return document
+
+
+def cmd_process(args: argparse.Namespace) -> int:
+    def on_error(doc_id: str, error: str) -> None:
+        print(f"error: {doc_id}: {error}", file=sys.stderr)
+
+    common = dict(input_format=args.input_format, published=args.published, force=args.force,
+                  batch_size=args.batch_size, options=_options(args), on_error=on_error)
+    if args.workers > 1 or args.scheduler or args.out:
+        from newsevents.scale import process_parallel
+
+        report = process_parallel(args.paths, args.db, workers=args.workers, scheduler=args.scheduler,
+                                  out_dir=args.out, progress=sys.stderr.isatty(), **common)
+    else:
+        from newsevents.process import process_paths
+
+        report = process_paths(args.paths, args.db, progress=sys.stderr.isatty(), **common)
+    where = args.out or args.db
+    print(f"{report.written} articles stored in {where}, {report.skipped} already there, "
+          f"{len(report.errors)} failed", file=sys.stderr)
+    return 1 if report.errors else 0
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: str, columns: list[str] | None = None) -> None:
+    if fmt == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+        return
+    columns = columns or (list(rows[0]) if rows else [])
+    if fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    if not rows:
+        print("(no rows)")
+        return
+    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
+    print("  ".join(c.ljust(w) for c, w in zip(columns, widths)))
+    for row in cells:
+        print("  ".join(v.ljust(w) for v, w in zip(row, widths)))
+
+
+def _cell(value: Any, width: int = 48) -> str:
+    text = "" if value is None else str(value).replace("\n", " ")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+TABLE_COLUMNS = {
+    "articles": ["id", "published", "title", "source", "language", "doc_id"],
+    "events": ["article_id", "type", "mode", "cameo", "source_text", "source_country", "target_text",
+               "target_country", "date", "place_name", "negated", "text"],
+    "quotes": ["article_id", "speaker", "kind", "cue", "channel", "text"],
+    "places": ["article_id", "text", "name", "country", "admin1", "feature", "lat", "lon"],
+    "entities": ["article_id", "text", "label", "canonical", "country", "sector", "title"],
+    "quantities": ["article_id", "text", "value", "low", "high", "approx", "unit", "casualty", "military"],
+    "dates": ["article_id", "text", "value", "precision"],
+    "errors": ["doc_id", "error", "at"],
+}
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from newsevents import store
+    from newsevents.query import Filters, select
+
+    filters = Filters(article=args.article, type=getattr(args, "type", None), mode=getattr(args, "mode", None),
+                      country=args.country, actor=args.actor, since=args.since, until=args.until,
+                      text=args.text)
+    con = store.connect(args.db, read_only=True)
+    try:
+        rows = select(con, QUERY_COMMANDS[args.command], filters, limit=args.limit, offset=args.offset)
+    finally:
+        con.close()
+    columns = TABLE_COLUMNS[args.command] if args.format == "table" else None
+    _print_rows(rows, args.format, columns)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from newsevents import store
+
+    con = store.connect(args.db, read_only=True)
+    try:
+        if args.format == "gdelt":
+            from newsevents.export_gdelt import export_gdelt
+
+            files = [export_gdelt(con, args.out)]
+        else:
+            files = store.export(con, args.out, args.format)
+    finally:
+        con.close()
+    for path in files:
+        print(path)
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from newsevents import store
+
+    con = store.connect(args.db, read_only=True)
+    try:
+        counts = store.summary(con)
+        by_type = con.execute("SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC").fetchall()
+    finally:
+        con.close()
+    print(f"{args.db}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
+    if by_type:
+        print("events by type: " + ", ".join(f"{t} {n}" for t, n in by_type))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from newsevents.serve import serve
+
+    serve(args.db, host=args.host, port=args.port)
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from newsevents.evaluate import run_task
+
+    scores = run_task(args.task, args.gold, limit=args.limit, **_options(args))
+    for key, value in _flat(scores):
+        print(f"{key}\t{value}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(scores, indent=2) + "\n")
+    return 0
+
+
+def _flat(obj: Any, prefix: str = "") -> list[tuple[str, Any]]:
+    if isinstance(obj, dict):
+        out = []
+        for k, v in obj.items():
+            out += _flat(v, f"{prefix}.{k}" if prefix else str(k))
+        return out
+    return [(prefix, obj)]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsevents", description="Turn raw news into event data.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def input_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--input-format", default="auto",
+                       choices=["auto", "text", "html", "jsonl", "warc", "rss"])
+        p.add_argument("--published", help="publication date (YYYY-MM-DD) for documents without one")
+        p.add_argument("--actors", action="append", metavar="FILE",
+                       help="a PETRARCH/Phoenix actor dictionary to use as well (repeatable)")
+
+    p = sub.add_parser("extract", help="extract records from articles and print them as JSON")
+    p.add_argument("files", nargs="*", metavar="FILE", help="files or folders ('-' or none: stdin)")
+    input_options(p)
+    p.add_argument("--raw", action="store_true", help="take the text as given: no boilerplate removal")
+    p.add_argument("--output-format", default="json", choices=["json", "jsonl"])
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("process", help="process files into the DuckDB store")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    input_options(p)
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--workers", type=int, default=1, help="worker processes on this machine")
+    p.add_argument("--scheduler", help="address of a Dask scheduler (tcp://HOST:PORT)")
+    p.add_argument("--out", help="write Parquet partitions to this folder instead of the database")
+    p.add_argument("--force", action="store_true", help="re-process articles already stored")
+    p.add_argument("--batch-size", type=int, default=32)
+    p.set_defaults(func=cmd_process)
+
+    for name in QUERY_COMMANDS:
+        p = sub.add_parser(name, help=f"list stored {name}")
+        p.add_argument("--db", default=DEFAULT_DB)
+        p.add_argument("--article", help="article id")
+        if name == "events":
+            p.add_argument("--type", help="PLOVER type, e.g. ASSAULT")
+            p.add_argument("--mode", help="PLOVER mode, e.g. aerial")
+        p.add_argument("--country", help="ISO alpha-3 country (actor, speaker or place)")
+        p.add_argument("--actor", help="part of an actor's or speaker's name")
+        p.add_argument("--since", help="from this date (YYYY-MM-DD)")
+        p.add_argument("--until", help="up to this date (YYYY-MM-DD)")
+        p.add_argument("--text", help="part of the text")
+        p.add_argument("--limit", type=int, default=50)
+        p.add_argument("--offset", type=int, default=0)
+        p.add_argument("--format", default="table", choices=["table", "json", "csv"])
+        p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("export", help="export every table to a folder")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--format", required=True, choices=["parquet", "csv", "jsonl", "gdelt"])
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("summary", help="count what the store holds")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.set_defaults(func=cmd_summary)
+
+    p = sub.add_parser("serve", help="serve the HTTP API and web page (read-only)")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("evaluate", help="score a task against public gold data")
+    p.add_argument("task", choices=["extraction", "textclean", "ner", "quotes", "dates", "places", "events"])
+    p.add_argument("--gold", help="path to the gold data (default: ../shared/data/...)")
+    p.add_argument("--limit", type=int, help="only the first N gold documents")
+    p.add_argument("--json", metavar="FILE", help="also write the scores as JSON")
+    p.add_argument("--actors", action="append", metavar="FILE", help="PETRARCH/Phoenix actor dictionary")
+    p.set_defaults(func=cmd_evaluate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from newsevents.store import StoreError
+
+    try:
+        return args.func(args)
+    except (StoreError, ValueError, OSError) as exc:
+        print(f"newsevents {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"newsevents {args.command}: interrupted; what was committed is kept", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""Wiring the stages: read -> clean -> annotate (spaCy) -> extract -> resolve.
+
+`Pipeline.run` is the corpus path (batches through `nlp.pipe`); `Pipeline.extract` is the
+one-article path. Both go through `_extract_all`, so they give the same records.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from newsevents.clean import prepare_article
+from newsevents.extract.context import ArticleContext
+from newsevents.extract.dates import extract_dates
+from newsevents.extract.entities import extract_entities
+from newsevents.extract.events import extract_events
+from newsevents.extract.places import extract_places
+from newsevents.extract.quantities import extract_quantities
+from newsevents.extract.quotes import extract_quotes
+from newsevents.model import Article, ArticleResult, Document, DocumentError
+from newsevents.nlp import MAX_CHARS, MODEL_NAME, load_model
+
+log = logging.getLogger(__name__)
+
+# The extractors in the order they run: each may read what the earlier ones put in the context.
+STAGES: list[tuple[str, Callable[[ArticleContext], list]]] = [
+    ("entities", extract_entities),
+    ("dates", extract_dates),
+    ("places", extract_places),
+    ("quantities", extract_quantities),
+    ("quotes", extract_quotes),
+    ("events", extract_events),
+]
+
+
+def parse_published(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+@dataclass
+class Pipeline:
+    """The loaded model and options, reused over many documents."""
+
+    model: str = MODEL_NAME
+    batch_size: int = 32
+    published: str | None = None  # default publication date for documents without one
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.nlp = load_model(self.model)
+
+    def prepare(self, document: Document) -> Article:
+        """Clean one document into an Article (raises ValueError with a one-line reason)."""
+        if document.published is None and self.published:
+            document.published = self.published
+        article = prepare_article(document)
+        if len(article.text) > MAX_CHARS:
+            raise ValueError(f"article text is {len(article.text):,} characters, over the {MAX_CHARS:,} limit")
+        return article
+
+    def run(self, documents: Iterable[Document | DocumentError],
+            skip: Callable[[str], bool] | None = None) -> Iterator[ArticleResult]:
+        """Results in input order, one per document; bad documents come out with `error` set.
+
+        `skip(article_id)` true marks an article as `skipped` (already stored) without parsing it.
+        """
+        iterator = iter(documents)
+        while batch := list(islice(iterator, self.batch_size)):
+            yield from self._run_batch(batch, skip)
+
+    def _run_batch(self, batch: list[Document | DocumentError],
+                   skip: Callable[[str], bool] | None = None) -> Iterator[ArticleResult]:
+        prepared: list[ArticleResult] = []
+        for document in batch:
+            if isinstance(document, DocumentError):
+                prepared.append(ArticleResult(id=document.id, error=document.error))
+                continue
+            try:
+                prepared.append(ArticleResult(id=document.id, article=self.prepare(document)))
+            except ValueError as exc:
+                prepared.append(ArticleResult(id=document.id, error=str(exc)))
+        for result in prepared:
+            if result.error is None and skip is not None and skip(result.article.id):
+                result.skipped = True
+        english = [r for r in prepared if r.error is None and not r.skipped and r.article.language == "en"]
+        docs = self.nlp.pipe((r.article.text for r in english), batch_size=self.batch_size)
+        for result, doc in zip(english, docs):
+            try:
+                self._extract_all(result, doc)
+            except Exception as exc:  # one document's bug must not stop the corpus
+                log.debug("extraction failed for %s", result.id, exc_info=True)
+                result.error = f"extraction failed: {type(exc).__name__}: {exc}"
+        yield from prepared
+
+    def _extract_all(self, result: ArticleResult, doc) -> None:
+        ctx = ArticleContext(
+            article=result.article, doc=doc, published=parse_published(result.article.published),
+            options=dict(self.options),
+        )
+        for name, extractor in STAGES:
+            records = extractor(ctx)
+            setattr(ctx, name, records)
+            setattr(result, name, records)
+
+    def extract(self, source: str | Path | Document, *, raw: bool = False,
+                published: str | None = None) -> ArticleResult:
+        """One article from a string of text, a file path, or a Document."""
+        if isinstance(source, Document):
+            document = source
+        elif isinstance(source, Path) or (isinstance(source, str) and "\n" not in source
+                                          and len(source) < 4096 and Path(source).is_file()):
+            from newsevents.read import read_paths
+
+            document = next(iter(read_paths([str(source)])))
+            if isinstance(document, DocumentError):
+                return ArticleResult(id=document.id, error=document.error)
+        else:
+            document = Document(id="text", text=str(source))
+        document.raw = document.raw or raw
+        if published:
+            document.published = published
+        return next(self.run([document]))
+
+
+def extract(source: str | Path | Document, *, raw: bool = False, published: str | None = None,
+            **options: Any) -> ArticleResult:
+    """Extract everything from one article (text, file path or Document), with a shared model."""
+    return Pipeline(options=options).extract(source, raw=raw, published=published)

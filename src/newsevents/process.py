@@ -1,0 +1,68 @@
+"""The corpus path: documents from files into the DuckDB store, in committed batches."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from newsevents import store
+from newsevents.model import ArticleResult
+from newsevents.pipeline import Pipeline
+from newsevents.read import read_paths
+
+
+@dataclass
+class ProcessReport:
+    written: int = 0
+    skipped: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _progress(results: Iterable[ArticleResult], enabled: bool) -> Iterator[ArticleResult]:
+    if not enabled:
+        yield from results
+        return
+    from tqdm import tqdm
+
+    yield from tqdm(results, unit="doc", file=sys.stderr, dynamic_ncols=True)
+
+
+def store_results(results: Iterable[ArticleResult], db: str, batch_size: int = 64,
+                  on_error: Callable[[str, str], None] | None = None) -> ProcessReport:
+    """Write results to the store, one transaction per batch, so a crash loses at most a batch."""
+    report = ProcessReport()
+    con = store.connect(db)
+    try:
+        batch: list[ArticleResult] = []
+        for result in results:
+            if result.skipped:
+                report.skipped += 1
+                continue
+            if result.error is not None:
+                report.errors.append((result.id, result.error))
+                if on_error:
+                    on_error(result.id, result.error)
+            batch.append(result)
+            if len(batch) >= batch_size:
+                report.written += store.write_results(con, batch)[0]
+                batch = []
+        if batch:
+            report.written += store.write_results(con, batch)[0]
+    finally:
+        con.close()
+    return report
+
+
+def process_paths(paths: list[str], db: str = store.DEFAULT_DB, *, input_format: str = "auto",
+                  published: str | None = None, force: bool = False, batch_size: int = 32,
+                  progress: bool = False, options: dict | None = None,
+                  on_error: Callable[[str, str], None] | None = None) -> ProcessReport:
+    """Read, extract and store every document under `paths` in this process."""
+    con = store.connect(db)
+    known = set() if force else store.stored_ids(con)
+    con.close()
+    pipeline = Pipeline(batch_size=batch_size, published=published, options=options or {})
+    documents = read_paths(paths, input_format)
+    results = pipeline.run(documents, skip=known.__contains__ if known else None)
+    return store_results(_progress(results, progress), db, batch_size=batch_size, on_error=on_error)

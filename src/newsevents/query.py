@@ -1,0 +1,96 @@
+"""Read queries over the store, shared by the CLI and the HTTP API. SQL is always parameterized."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+
+MAX_LIMIT = 10_000
+
+
+@dataclass
+class Filters:
+    article: str | None = None  # article id
+    type: str | None = None  # event type
+    mode: str | None = None
+    country: str | None = None  # event source or target country, quote speaker country, place country
+    actor: str | None = None  # substring of an actor / speaker name
+    since: str | None = None  # ISO date, inclusive
+    until: str | None = None
+    text: str | None = None  # substring of the text / sentence
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _conditions(table: str, f: Filters) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+
+    def add(sql: str, *values: Any) -> None:
+        where.append(sql)
+        params.extend(values)
+
+    id_col = "id" if table == "articles" else "article_id"
+    if f.article:
+        add(f"{id_col} = ?", f.article)
+    if table == "events":
+        if f.type:
+            add("type = ?", f.type.upper())
+        if f.mode:
+            add("mode = ?", f.mode)
+        if f.country:
+            add("(source_country = ? OR target_country = ?)", f.country.upper(), f.country.upper())
+        if f.actor:
+            pattern = f"%{f.actor.lower()}%"
+            add("(lower(coalesce(source_canonical, source_text)) LIKE ? OR "
+                "lower(coalesce(target_canonical, target_text)) LIKE ?)", pattern, pattern)
+        if f.since:
+            add("date >= ?", f.since)
+        if f.until:
+            add("date <= ?", f.until)
+        if f.text:
+            add("lower(sentence) LIKE ?", f"%{f.text.lower()}%")
+    elif table == "quotes":
+        if f.actor:
+            add("lower(speaker) LIKE ?", f"%{f.actor.lower()}%")
+        if f.country:
+            add("speaker_actor_country = ?", f.country.upper())
+        if f.text:
+            add("lower(text) LIKE ?", f"%{f.text.lower()}%")
+    elif table == "places":
+        if f.country:
+            add("country = ?", f.country.upper())
+        if f.text:
+            add("lower(coalesce(name, text)) LIKE ?", f"%{f.text.lower()}%")
+    elif table == "articles":
+        if f.since:
+            add("published >= ?", f.since)
+        if f.until:
+            add("published <= ?", f.until)
+        if f.text:
+            add("(lower(title) LIKE ? OR lower(text) LIKE ?)", f"%{f.text.lower()}%", f"%{f.text.lower()}%")
+    elif f.text:
+        add("lower(text) LIKE ?", f"%{f.text.lower()}%")
+    return where, params
+
+
+ORDER = {"articles": "published DESC NULLS LAST, id", "errors": "at, doc_id"}
+QUERY_TABLES = ("articles", "entities", "quotes", "quantities", "dates", "places", "events", "errors")
+
+
+def select(con: duckdb.DuckDBPyConnection, table: str, filters: Filters | None = None,
+           limit: int = 100, offset: int = 0, columns: list[str] | None = None) -> list[dict[str, Any]]:
+    """Rows of one table as dicts, filtered, in a stable order."""
+    if table not in QUERY_TABLES:
+        raise ValueError(f"unknown table {table!r}")
+    limit = max(0, min(int(limit), MAX_LIMIT))
+    where, params = _conditions(table, filters or Filters())
+    cols = ", ".join(columns) if columns else "*"
+    sql = f"SELECT {cols} FROM {table}"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY {ORDER.get(table, 'article_id, seq')} LIMIT ? OFFSET ?"
+    cursor = con.execute(sql, [*params, limit, max(0, int(offset))])
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]

@@ -1,0 +1,1 @@
+"""Resolution: actor coding, coreference of names, corpus-wide clusters."""

@@ -1,0 +1,245 @@
+"""The DuckDB store: one table per record type, keyed by article id.
+
+Nested records (an event's source Actor, its Place) are flattened into prefixed columns
+(`source_country`, `place_lat`) so that every table is flat and loads as-is into pandas, R or
+a spreadsheet. Re-processing an article replaces all its rows in one transaction.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from newsevents.model import (
+    Actor,
+    Article,
+    ArticleResult,
+    DateMention,
+    Entity,
+    Event,
+    Place,
+    Quantity,
+    Quote,
+)
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = "newsevents.duckdb"
+
+# table name -> record type of its rows (besides `article_id` and `seq`, its order in the article)
+RECORD_TABLES: dict[str, type] = {
+    "entities": Entity,
+    "quotes": Quote,
+    "quantities": Quantity,
+    "dates": DateMention,
+    "places": Place,
+    "events": Event,
+}
+SQL_TYPES = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN"}
+NESTED = (Actor, Place)
+
+
+class StoreError(Exception):
+    """A database problem explained in one line (locked, read-only, wrong schema version)."""
+
+
+def _base_type(hint: Any) -> Any:
+    """`str | None` -> str; `Actor | None` -> Actor."""
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        return args[0]
+    return hint
+
+
+def columns_of(record_type: type, prefix: str = "") -> list[tuple[str, str]]:
+    """(column, SQL type) pairs of a record type, nested records flattened with a prefix."""
+    hints = typing.get_type_hints(record_type)
+    cols: list[tuple[str, str]] = []
+    for f in dataclasses.fields(record_type):
+        base = _base_type(hints[f.name])
+        if base in NESTED:
+            cols += columns_of(base, prefix + f.name + "_")
+        elif base in SQL_TYPES:
+            cols.append((prefix + f.name, SQL_TYPES[base]))
+    return cols
+
+
+def flatten(record: Any, prefix: str = "") -> dict[str, Any]:
+    row: dict[str, Any] = {}
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name)
+        if dataclasses.is_dataclass(value):
+            row.update(flatten(value, prefix + f.name + "_"))
+        elif isinstance(value, NESTED) or value is None and _is_nested_field(type(record), f.name):
+            row.update({c: None for c, _ in columns_of(_nested_type(type(record), f.name), prefix + f.name + "_")})
+        else:
+            row[prefix + f.name] = value
+    return row
+
+
+def _nested_type(record_type: type, name: str) -> type:
+    return _base_type(typing.get_type_hints(record_type)[name])
+
+
+def _is_nested_field(record_type: type, name: str) -> bool:
+    return _nested_type(record_type, name) in NESTED
+
+
+ARTICLE_COLUMNS = [("id", "VARCHAR PRIMARY KEY"), ("doc_id", "VARCHAR")] + [
+    c for c in columns_of(Article) if c[0] != "id"
+] + [("processed_at", "TIMESTAMP")]
+
+
+def schema_sql() -> list[str]:
+    statements = [
+        "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+        "CREATE TABLE IF NOT EXISTS articles (" + ", ".join(f"{c} {t}" for c, t in ARTICLE_COLUMNS) + ")",
+        "CREATE TABLE IF NOT EXISTS errors (doc_id VARCHAR, error VARCHAR, at TIMESTAMP)",
+    ]
+    for table, record_type in RECORD_TABLES.items():
+        cols = [("article_id", "VARCHAR"), ("seq", "INTEGER")] + columns_of(record_type)
+        statements.append(f"CREATE TABLE IF NOT EXISTS {table} (" + ", ".join(f"{c} {t}" for c, t in cols) + ")")
+        statements.append(f"CREATE INDEX IF NOT EXISTS {table}_article ON {table} (article_id)")
+    return statements
+
+
+def connect(path: str | Path = DEFAULT_DB, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) the store; check the schema version recorded in it."""
+    path = str(path)
+    if read_only and not Path(path).exists():
+        raise StoreError(f"no database at {path} (run `newsevents process` first)")
+    try:
+        con = duckdb.connect(path, read_only=read_only)
+    except duckdb.IOException as exc:
+        message = str(exc).splitlines()[0]
+        if "lock" in message.lower():
+            raise StoreError(f"{path} is in use by another process (DuckDB allows one writer): {message}") from None
+        raise StoreError(f"cannot open {path}: {message}") from None
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot open {path}: {str(exc).splitlines()[0]}") from None
+    try:
+        if read_only:
+            _check_version(con, path)
+        else:
+            for statement in schema_sql():
+                con.execute(statement)
+            _check_version(con, path, create=True)
+    except duckdb.Error as exc:
+        con.close()
+        raise StoreError(f"{path}: {str(exc).splitlines()[0]}") from None
+    return con
+
+
+def _check_version(con: duckdb.DuckDBPyConnection, path: str, create: bool = False) -> None:
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except duckdb.CatalogException:
+        raise StoreError(f"{path} is not a newsevents database (no meta table)") from None
+    if row is None and create:
+        con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+    elif row is None or int(row[0]) != SCHEMA_VERSION:
+        found = row[0] if row else "none"
+        raise StoreError(f"{path} has schema version {found}; this newsevents needs {SCHEMA_VERSION}")
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows: list[dict]) -> None:
+    if not rows:
+        return
+    import pyarrow as pa
+
+    arrow = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows])
+    con.register("_incoming", arrow)
+    try:
+        con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM _incoming")
+    finally:
+        con.unregister("_incoming")
+
+
+def result_rows(result: ArticleResult) -> dict[str, list[dict]]:
+    """The rows a successful result adds to each table."""
+    article = result.article
+    assert article is not None
+    rows: dict[str, list[dict]] = {
+        "articles": [dict(flatten(article), doc_id=result.id, processed_at=datetime.now(UTC).replace(tzinfo=None))]
+    }
+    for table in RECORD_TABLES:
+        rows[table] = [
+            dict(flatten(record), article_id=article.id, seq=i) for i, record in enumerate(getattr(result, table))
+        ]
+    return rows
+
+
+def write_results(con: duckdb.DuckDBPyConnection, results: Iterable[ArticleResult]) -> tuple[int, int]:
+    """Store a batch in one transaction; returns (articles written, errors recorded)."""
+    results = list(results)
+    good = [r for r in results if r.error is None and r.article is not None]
+    bad = [r for r in results if r.error is not None]
+    # The last copy wins when one batch holds the same article twice.
+    by_id = {r.article.id: r for r in good}
+    tables: dict[str, list[dict]] = {"articles": [], **{t: [] for t in RECORD_TABLES}}
+    for result in by_id.values():
+        for table, rows in result_rows(result).items():
+            tables[table] += rows
+    ids = list(by_id)
+    now = datetime.now(UTC).replace(tzinfo=None)
+    with transaction(con):
+        if ids:
+            for table in RECORD_TABLES:
+                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
+            con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
+        _insert_rows(con, "articles", [c for c, _ in ARTICLE_COLUMNS], tables["articles"])
+        for table, record_type in RECORD_TABLES.items():
+            cols = ["article_id", "seq"] + [c for c, _ in columns_of(record_type)]
+            _insert_rows(con, table, cols, tables[table])
+        for r in bad:
+            con.execute("INSERT INTO errors VALUES (?, ?, ?)", [r.id, r.error, now])
+    return len(by_id), len(bad)
+
+
+def stored_ids(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {row[0] for row in con.execute("SELECT id FROM articles").fetchall()}
+
+
+def summary(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    tables = ["articles", *RECORD_TABLES, "errors"]
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+TABLES = ("articles", *RECORD_TABLES, "errors")
+
+
+def export(con: duckdb.DuckDBPyConnection, out_dir: str | Path, fmt: str) -> list[Path]:
+    """Write every table to OUT_DIR as Parquet, CSV or JSONL; returns the files written."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    options = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER", "jsonl": "FORMAT json"}[fmt]
+    suffix = {"parquet": "parquet", "csv": "csv", "jsonl": "jsonl"}[fmt]
+    written = []
+    for table in TABLES:
+        path = out / f"{table}.{suffix}"
+        order = "id" if table == "articles" else ("doc_id, at" if table == "errors" else "article_id, seq")
+        con.execute(f"COPY (SELECT * FROM {table} ORDER BY {order}) TO '{_sql_path(path)}' ({options})")
+        written.append(path)
+    return written
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")

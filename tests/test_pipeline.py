@@ -1,0 +1,25 @@
+from newsevents.model import Document
+
+
+def test_offsets_point_into_the_article_text(run_text):
+    text = "President Vladimir Putin spoke in Moscow on Monday. Putin said Russia would leave."
+    result = run_text(text)
+    assert result.entities, "spaCy found no entities"
+    for ent in result.entities:
+        assert text[ent.start:ent.end] == ent.text
+
+
+def test_short_name_takes_the_full_name_as_canonical(run_text):
+    result = run_text("Kremlin spokesman Dmitry Peskov spoke to reporters. Later Peskov left the room.")
+    peskov = [e for e in result.entities if e.text == "Peskov"]
+    assert peskov and peskov[0].canonical == "Dmitry Peskov"
+
+
+def test_non_english_document_is_stored_with_a_note_and_not_parsed(pipeline):
+    text = ("Die Bundesregierung hat am Dienstag neue Maßnahmen beschlossen. Der Kanzler sagte, "
+            "die Lage sei ernst, und kündigte weitere Gespräche mit den Ländern an.")
+    result = pipeline.extract(Document(id="de", text=text))
+    assert result.error is None
+    assert result.article.language == "de"
+    assert "English extractors skipped" in result.article.note
+    assert result.entities == [] and result.events == []
