@@ -115,7 +115,7 @@ TABLE_COLUMNS = {
     "entities": ["article_id", "text", "label", "canonical", "country", "sector", "title"],
     "quantities": ["article_id", "text", "value", "low", "high", "approx", "unit", "casualty", "military"],
     "dates": ["article_id", "text", "value", "precision"],
-    "errors": ["doc_id", "error", "at"],
+    "errors": ["doc_id", "error", "failed_at"],
 }
 
 

@@ -181,7 +181,7 @@ class ArticleResult:
         if self.error is not None:
             return {"id": self.id, "error": self.error}
         record = asdict(self)
-        del record["skipped"]
+        del record["skipped"], record["error"]
         return record
 
 

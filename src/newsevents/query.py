@@ -75,7 +75,7 @@ def _conditions(table: str, f: Filters) -> tuple[list[str], list[Any]]:
     return where, params
 
 
-ORDER = {"articles": "published DESC NULLS LAST, id", "errors": "at, doc_id"}
+ORDER = {"articles": "published DESC NULLS LAST, id", "errors": "failed_at, doc_id"}
 QUERY_TABLES = ("articles", "entities", "quotes", "quantities", "dates", "places", "events", "errors")
 
 

@@ -92,6 +92,11 @@ def _is_nested_field(record_type: type, name: str) -> bool:
     return _nested_type(record_type, name) in NESTED
 
 
+def record_columns(record_type: type) -> list[tuple[str, str]]:
+    """The columns of a record table: its article, its order in the article, then its fields."""
+    return [("article_id", "VARCHAR"), ("seq", "INTEGER")] + columns_of(record_type)
+
+
 ARTICLE_COLUMNS = [("id", "VARCHAR PRIMARY KEY"), ("doc_id", "VARCHAR")] + [
     c for c in columns_of(Article) if c[0] != "id"
 ] + [("processed_at", "TIMESTAMP")]
@@ -100,12 +105,12 @@ ARTICLE_COLUMNS = [("id", "VARCHAR PRIMARY KEY"), ("doc_id", "VARCHAR")] + [
 def schema_sql() -> list[str]:
     statements = [
         "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
-        "CREATE TABLE IF NOT EXISTS articles (" + ", ".join(f"{c} {t}" for c, t in ARTICLE_COLUMNS) + ")",
-        "CREATE TABLE IF NOT EXISTS errors (doc_id VARCHAR, error VARCHAR, at TIMESTAMP)",
+        "CREATE TABLE IF NOT EXISTS articles (" + ", ".join(f'"{c}" {t}' for c, t in ARTICLE_COLUMNS) + ")",
+        "CREATE TABLE IF NOT EXISTS errors (doc_id VARCHAR, error VARCHAR, failed_at TIMESTAMP)",
     ]
     for table, record_type in RECORD_TABLES.items():
-        cols = [("article_id", "VARCHAR"), ("seq", "INTEGER")] + columns_of(record_type)
-        statements.append(f"CREATE TABLE IF NOT EXISTS {table} (" + ", ".join(f"{c} {t}" for c, t in cols) + ")")
+        cols = record_columns(record_type)
+        statements.append(f"CREATE TABLE IF NOT EXISTS {table} (" + ", ".join(f'"{c}" {t}' for c, t in cols) + ")")
         statements.append(f"CREATE INDEX IF NOT EXISTS {table}_article ON {table} (article_id)")
     return statements
 
@@ -160,15 +165,27 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     con.execute("COMMIT")
 
 
-def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows: list[dict]) -> None:
+def _arrow_schema(columns: list[tuple[str, str]]):
+    import pyarrow as pa
+
+    types_ = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(),
+              "BOOLEAN": pa.bool_(), "TIMESTAMP": pa.timestamp("us")}
+    return pa.schema([(c, types_[t.split()[0]]) for c, t in columns])
+
+
+def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, typed_columns: list[tuple[str, str]],
+                 rows: list[dict]) -> None:
+    """Insert rows through Arrow with an explicit schema, so a column of Nones keeps its type."""
     if not rows:
         return
     import pyarrow as pa
 
-    arrow = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows])
+    columns = [c for c, _ in typed_columns]
+    arrow = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows], schema=_arrow_schema(typed_columns))
     con.register("_incoming", arrow)
     try:
-        con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM _incoming")
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM _incoming")
     finally:
         con.unregister("_incoming")
 
@@ -205,10 +222,9 @@ def write_results(con: duckdb.DuckDBPyConnection, results: Iterable[ArticleResul
             for table in RECORD_TABLES:
                 con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
             con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
-        _insert_rows(con, "articles", [c for c, _ in ARTICLE_COLUMNS], tables["articles"])
+        _insert_rows(con, "articles", ARTICLE_COLUMNS, tables["articles"])
         for table, record_type in RECORD_TABLES.items():
-            cols = ["article_id", "seq"] + [c for c, _ in columns_of(record_type)]
-            _insert_rows(con, table, cols, tables[table])
+            _insert_rows(con, table, record_columns(record_type), tables[table])
         for r in bad:
             con.execute("INSERT INTO errors VALUES (?, ?, ?)", [r.id, r.error, now])
     return len(by_id), len(bad)
@@ -235,7 +251,7 @@ def export(con: duckdb.DuckDBPyConnection, out_dir: str | Path, fmt: str) -> lis
     written = []
     for table in TABLES:
         path = out / f"{table}.{suffix}"
-        order = "id" if table == "articles" else ("doc_id, at" if table == "errors" else "article_id, seq")
+        order = "id" if table == "articles" else ("doc_id, failed_at" if table == "errors" else "article_id, seq")
         con.execute(f"COPY (SELECT * FROM {table} ORDER BY {order}) TO '{_sql_path(path)}' ({options})")
         written.append(path)
     return written

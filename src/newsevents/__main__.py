@@ -1,0 +1,5 @@
+import sys
+
+from newsevents.cli import main
+
+sys.exit(main())
