@@ -102,6 +102,24 @@ ARTICLE_COLUMNS = [("id", "VARCHAR PRIMARY KEY"), ("doc_id", "VARCHAR")] + [
 ] + [("processed_at", "TIMESTAMP")]
 
 
+# Corpus-level tables, rebuilt from the rows above by `newsevents.scale.resolve_corpus` (resolve/clusters.py,
+# resolve/corpus_actors.py): MinHash signatures (kept so re-clustering reads no text), story clusters,
+# events merged across articles, and actors with one id across the corpus.
+CORPUS_SQL = [
+    "CREATE TABLE IF NOT EXISTS article_minhash (article_id VARCHAR, shingles INTEGER, signature BLOB)",
+    "CREATE TABLE IF NOT EXISTS article_lsh (article_id VARCHAR, band INTEGER, bucket UBIGINT)",
+    "CREATE TABLE IF NOT EXISTS clusters (cluster_id VARCHAR, canonical_id VARCHAR, size INTEGER, "
+    "first_published VARCHAR, article_ids VARCHAR[])",
+    "CREATE TABLE IF NOT EXISTS corpus_events (event_key VARCHAR, type VARCHAR, mode VARCHAR, cameo VARCHAR, "
+    "negated BOOLEAN, source VARCHAR, source_country VARCHAR, source_actor_id VARCHAR, target VARCHAR, "
+    "target_country VARCHAR, target_actor_id VARCHAR, date VARCHAR, place VARCHAR, place_country VARCHAR, "
+    "place_lat DOUBLE, place_lon DOUBLE, mentions BIGINT, articles BIGINT, clusters BIGINT, sources BIGINT, "
+    "article_ids VARCHAR[], first_article_id VARCHAR, sentence VARCHAR)",
+    "CREATE TABLE IF NOT EXISTS actors (actor_id VARCHAR, name VARCHAR, label VARCHAR, country VARCHAR, "
+    "sector VARCHAR, names VARCHAR[], mentions BIGINT, articles BIGINT)",
+]
+
+
 def schema_sql() -> list[str]:
     statements = [
         "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
@@ -112,7 +130,7 @@ def schema_sql() -> list[str]:
         cols = record_columns(record_type)
         statements.append(f"CREATE TABLE IF NOT EXISTS {table} (" + ", ".join(f'"{c}" {t}' for c, t in cols) + ")")
         statements.append(f"CREATE INDEX IF NOT EXISTS {table}_article ON {table} (article_id)")
-    return statements
+    return statements + CORPUS_SQL
 
 
 def connect(path: str | Path = DEFAULT_DB, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -160,7 +178,10 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        con.execute("ROLLBACK")
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:  # the transaction may already be aborted (disk full, I/O error)
+            pass
         raise
     con.execute("COMMIT")
 
@@ -217,6 +238,17 @@ def write_results(con: duckdb.DuckDBPyConnection, results: Iterable[ArticleResul
             tables[table] += rows
     ids = list(by_id)
     now = datetime.now(UTC).replace(tzinfo=None)
+    try:
+        _write(con, ids, tables, bad, now)
+    except duckdb.Error as exc:
+        reason = str(exc).splitlines()[0]
+        raise StoreError(f"could not store a batch of {len(results)} documents ({reason}); "
+                         "it was rolled back and everything stored before it is kept") from None
+    return len(by_id), len(bad)
+
+
+def _write(con: duckdb.DuckDBPyConnection, ids: list[str], tables: dict[str, list[dict]],
+           bad: list[ArticleResult], now: datetime) -> None:
     with transaction(con):
         if ids:
             for table in RECORD_TABLES:
@@ -227,7 +259,6 @@ def write_results(con: duckdb.DuckDBPyConnection, results: Iterable[ArticleResul
             _insert_rows(con, table, record_columns(record_type), tables[table])
         for r in bad:
             con.execute("INSERT INTO errors VALUES (?, ?, ?)", [r.id, r.error, now])
-    return len(by_id), len(bad)
 
 
 def stored_ids(con: duckdb.DuckDBPyConnection) -> set[str]:
