@@ -57,7 +57,8 @@ def store_results(results: Iterable[ArticleResult], db: str, batch_size: int = 6
 def process_paths(paths: list[str], db: str = store.DEFAULT_DB, *, input_format: str = "auto",
                   published: str | None = None, force: bool = False, batch_size: int = 32,
                   progress: bool = False, options: dict | None = None,
-                  on_error: Callable[[str, str], None] | None = None) -> ProcessReport:
+                  on_error: Callable[[str, str], None] | None = None,
+                  resolve: bool = True) -> ProcessReport:
     """Read, extract and store every document under `paths` in this process."""
     con = store.connect(db)
     known = set() if force else store.stored_ids(con)
@@ -65,4 +66,9 @@ def process_paths(paths: list[str], db: str = store.DEFAULT_DB, *, input_format:
     pipeline = Pipeline(batch_size=batch_size, published=published, options=options or {})
     documents = read_paths(paths, input_format)
     results = pipeline.run(documents, skip=known.__contains__ if known else None)
-    return store_results(_progress(results, progress), db, batch_size=batch_size, on_error=on_error)
+    report = store_results(_progress(results, progress), db, batch_size=batch_size, on_error=on_error)
+    if resolve and report.written:
+        from newsevents.scale import resolve_corpus  # story clusters, merged events, corpus actors
+
+        resolve_corpus(db)
+    return report

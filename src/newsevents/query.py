@@ -20,6 +20,8 @@ class Filters:
     since: str | None = None  # ISO date, inclusive
     until: str | None = None
     text: str | None = None  # substring of the text / sentence
+    sector: str | None = None  # event source or target sector, quote speaker sector
+    place: str | None = None  # substring of an event's place name, or its place country (alpha-3)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -45,6 +47,11 @@ def _conditions(table: str, f: Filters) -> tuple[list[str], list[Any]]:
             pattern = f"%{f.actor.lower()}%"
             add("(lower(coalesce(source_canonical, source_text)) LIKE ? OR "
                 "lower(coalesce(target_canonical, target_text)) LIKE ?)", pattern, pattern)
+        if f.sector:
+            add("(source_sector = ? OR target_sector = ?)", f.sector.upper(), f.sector.upper())
+        if f.place:
+            add("(lower(coalesce(place_name, place_text)) LIKE ? OR place_country = ?)",
+                f"%{f.place.lower()}%", f.place.upper())
         if f.since:
             add("date >= ?", f.since)
         if f.until:
@@ -56,6 +63,8 @@ def _conditions(table: str, f: Filters) -> tuple[list[str], list[Any]]:
             add("lower(speaker) LIKE ?", f"%{f.actor.lower()}%")
         if f.country:
             add("speaker_actor_country = ?", f.country.upper())
+        if f.sector:
+            add("speaker_actor_sector = ?", f.sector.upper())
         if f.text:
             add("lower(text) LIKE ?", f"%{f.text.lower()}%")
     elif table == "places":
@@ -79,17 +88,37 @@ ORDER = {"articles": "published DESC NULLS LAST, id", "errors": "failed_at, doc_
 QUERY_TABLES = ("articles", "entities", "quotes", "quantities", "dates", "places", "events", "errors")
 
 
-def select(con: duckdb.DuckDBPyConnection, table: str, filters: Filters | None = None,
-           limit: int = 100, offset: int = 0, columns: list[str] | None = None) -> list[dict[str, Any]]:
-    """Rows of one table as dicts, filtered, in a stable order."""
+# An extra condition with its parameters, e.g. the API's full-text match: ("id IN (...)", [query]).
+Condition = tuple[str, list[Any]]
+
+
+def where_clause(table: str, filters: Filters | None = None, condition: Condition | None = None
+                 ) -> tuple[str, list[Any]]:
+    """` WHERE ...` (or "") and its parameters for one table's filters."""
     if table not in QUERY_TABLES:
         raise ValueError(f"unknown table {table!r}")
-    limit = max(0, min(int(limit), MAX_LIMIT))
     where, params = _conditions(table, filters or Filters())
+    if condition is not None:
+        where.append(condition[0])
+        params.extend(condition[1])
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def count(con: duckdb.DuckDBPyConnection, table: str, filters: Filters | None = None,
+          condition: Condition | None = None) -> int:
+    """How many rows `select` would give without limit and offset."""
+    where, params = where_clause(table, filters, condition)
+    return con.execute(f"SELECT count(*) FROM {table}{where}", params).fetchone()[0]
+
+
+def select(con: duckdb.DuckDBPyConnection, table: str, filters: Filters | None = None,
+           limit: int = 100, offset: int = 0, columns: list[str] | None = None,
+           condition: Condition | None = None) -> list[dict[str, Any]]:
+    """Rows of one table as dicts, filtered, in a stable order."""
+    limit = max(0, min(int(limit), MAX_LIMIT))
+    where, params = where_clause(table, filters, condition)
     cols = ", ".join(columns) if columns else "*"
-    sql = f"SELECT {cols} FROM {table}"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
+    sql = f"SELECT {cols} FROM {table}{where}"
     sql += f" ORDER BY {ORDER.get(table, 'article_id, seq')} LIMIT ? OFFSET ?"
     cursor = con.execute(sql, [*params, limit, max(0, int(offset))])
     names = [d[0] for d in cursor.description]

@@ -32,7 +32,7 @@ def prepare_article(document: Document) -> Article:
     else:
         cleaned = clean_text(document.text or "")
         text, caption, credits = cleaned.text, cleaned.caption, cleaned.credits
-        title = title or cleaned.title
+        title, author = title or cleaned.title, cleaned.author
     if not text or not text.strip():
         raise ValueError("no article text found")
     language = detect_language(text)

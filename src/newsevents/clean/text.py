@@ -1,8 +1,50 @@
-"""Cleaning scraped plain text: title, body, caption, credits; navigation and footers dropped."""
+"""Cleaning scraped plain text: title, body, caption, credits; navigation and footers dropped.
+
+Scraped pages keep their menus, share bars, captions and footers as lines of text. The
+heuristics, each named below, work on lines and are meant to hold for any page and most
+languages:
+
+- boilerplate lines: whole-line patterns from `data/boilerplate.tsv` ("Accessibility links",
+  "Share", copyright lines); "hard" ones mark a border, "soft" ones are just dropped;
+- captions: a line repeated at once (the image's alt text and its visible caption);
+- credits: "With reporting by ...", "Reporting by ...; Editing by ..." end the story;
+- the body: the run of lines with the most sentence text net of penalties for short lines
+  (menus, link lists, teaser headlines) and hard boilerplate; credits are a border;
+- the title: the nearest headline-like line before the body.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+BOILERPLATE_FILE = Path(__file__).resolve().parent.parent / "data" / "boilerplate.tsv"
+
+MIN_PROSE_WORDS = 12  # a line this long is text even without a full stop (wrapped or unpunctuated)
+MIN_SENTENCE_WORDS = 4
+SHORT_PENALTY = 40  # a short non-sentence line (menu item, link) costs as much as this many characters of text
+HARD_PENALTY = 1000  # a hard boilerplate line (share bar, "Related", copyright) is nearly a border
+TITLE_LOOKBACK = 8  # non-blank lines searched back from the body for the title
+MAX_CAPTION_WORDS = 60
+
+_BULLET = re.compile(r"^[\s•·▪►▶*|>»◦‣-]+(?=\S)")
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_TITLE_END_OK = re.compile(r"[?!\"'”’»)]$|[^.:;,]$")
+_DATE_LINE = re.compile(
+    r"\b(\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4}|"
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}|"
+    r"\d{1,2}\.? (jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zä]*\.? \d{4}|"
+    r"\d+ (hours?|minutes?|days?) ago)\b",
+    re.I,
+)
+_BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|[Pp]or)\s+((?:[A-ZÀ-Ý][\w.'’-]*|van|von|de|la|al)(?:\s+(?:[A-ZÀ-Ý][\w.'’-]*|van|von|de|"
+                     r"la|al|and|und|et|y)){0,6})\s*(?:[,|/-].{0,60})?$")
+
+BLANK, SHORT, SENTENCE, PROSE = "blank", "short", "sentence", "prose"
+SOFT, HARD, CREDITS, CAPTION, BYLINE = "soft", "hard", "credits", "caption", "byline"
+TEXT_KINDS = (SENTENCE, PROSE)
 
 
 @dataclass
@@ -11,7 +53,166 @@ class CleanedText:
     title: str | None = None
     caption: str | None = None
     credits: str | None = None
+    author: str | None = None
+
+
+@dataclass
+class Line:
+    text: str
+    kind: str
+    words: int
+
+
+@lru_cache(maxsize=1)
+def boilerplate_patterns() -> list[tuple[str, int, re.Pattern]]:
+    """(kind, max_words, pattern) rows of data/boilerplate.tsv."""
+    rows = []
+    for raw in BOILERPLATE_FILE.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#") or raw.startswith("kind\t"):
+            continue
+        kind, max_words, pattern = raw.split("\t")[:3]
+        rows.append((kind, int(max_words), re.compile(pattern, re.I)))
+    return rows
+
+
+def normalize_line(line: str) -> str:
+    line = _BULLET.sub("", line.replace("\u00a0", " "))
+    return " ".join(line.split())
+
+
+def boilerplate_kind(line: str) -> str | None:
+    """'soft', 'hard' or 'credits' when a boilerplate pattern matches the whole line."""
+    words = len(line.split())
+    low = line.lower().strip(" .:!?→»›")
+    for kind, max_words, pattern in boilerplate_patterns():
+        if (not max_words or words <= max_words) and pattern.fullmatch(low):
+            return kind
+    return None
+
+
+def line_kind(text: str) -> str:
+    if not text:
+        return BLANK
+    kind = boilerplate_kind(text)
+    if kind:
+        return kind
+    words = len(text.split())
+    if _BYLINE.match(text) and words <= 12:
+        return BYLINE
+    if words >= MIN_SENTENCE_WORDS and _SENTENCE_END.search(text):
+        return SENTENCE
+    if words >= MIN_PROSE_WORDS:
+        return PROSE
+    return SHORT
+
+
+def classify(raw: str) -> tuple[list[Line], list[str]]:
+    """The page's lines with their kinds, and the captions found (repeated lines)."""
+    texts = [normalize_line(line) for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [Line(t, line_kind(t), len(t.split())) for t in texts]
+    captions: list[str] = []
+    for i, line in enumerate(lines):
+        if line.kind in (BLANK, CAPTION) or line.words < 3 or line.words > MAX_CAPTION_WORDS:
+            continue
+        j = i + 1
+        while j < len(lines) and j - i <= 3 and lines[j].kind == BLANK:
+            j += 1
+        if j < len(lines) and lines[j].text == line.text:
+            line.kind = lines[j].kind = CAPTION
+            captions.append(line.text)
+    return lines, captions
+
+
+def line_value(line: Line) -> float:
+    """What a line adds to a body that includes it: its text, or a penalty for page furniture."""
+    if line.kind in TEXT_KINDS:
+        return len(line.text)
+    if line.kind == SHORT:
+        return -SHORT_PENALTY
+    if line.kind == HARD:
+        return -HARD_PENALTY
+    if line.kind == CREDITS:
+        return float("-inf")  # credits end a story: never reach across them
+    return 0.0  # blank lines, soft boilerplate, captions and bylines are left out, not penalised
+
+
+def body_span(lines: list[Line]) -> tuple[int, int] | None:
+    """First and last line of the body: the run of lines with the most text net of penalties.
+
+    The maximum-sum run (Kadane) keeps an article together across a subhead or an ad label,
+    while menus, link lists and footers, many short lines or a hard border, cost more than the
+    text beyond them brings.
+    """
+    best, best_span = 0.0, None
+    total, start = 0.0, None
+    for i, line in enumerate(lines):
+        value = line_value(line)
+        if value == 0.0 and line.kind not in TEXT_KINDS:
+            continue
+        if start is None or total <= 0:
+            total, start = 0.0, i
+        total += value
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
+
+
+def body_lines(lines: list[Line], span: tuple[int, int]) -> list[int]:
+    """The body's lines, starting and ending with sentence text (headlines at its edges go)."""
+    inside = [i for i in range(span[0], span[1] + 1) if lines[i].kind in (SHORT, SENTENCE, PROSE)]
+    text_lines = [i for i in inside if lines[i].kind in TEXT_KINDS]
+    return [i for i in inside if text_lines[0] <= i <= text_lines[-1]]
+
+
+def find_title(lines: list[Line], body_start: int) -> str | None:
+    """The nearest headline-like line before the body: 3-30 words, not a sentence, not a date."""
+    seen = 0
+    for i in range(body_start - 1, -1, -1):
+        line = lines[i]
+        if line.kind == BLANK:
+            continue
+        seen += 1
+        if seen > TITLE_LOOKBACK:
+            break
+        if line.kind in (SOFT, HARD, CAPTION, BYLINE, CREDITS) or _DATE_LINE.search(line.text):
+            continue
+        if 3 <= line.words <= 30 and _TITLE_END_OK.search(line.text) and line.kind != SENTENCE:
+            return line.text
+    return None
+
+
+def paragraphs(block: list[int], lines: list[Line]) -> list[str]:
+    """The block's lines as paragraphs; a line wrapped mid-sentence is joined to the next."""
+    result: list[str] = []
+    previous = -2
+    for i in block:
+        line = lines[i]
+        if line.kind not in (SHORT, SENTENCE, PROSE):
+            continue
+        wrapped = (result and previous == i - 1 and not _SENTENCE_END.search(result[-1])
+                   and line.text[:1].islower())
+        if wrapped:
+            result[-1] += " " + line.text
+        else:
+            result.append(line.text)
+        previous = i
+    return result
 
 
 def clean_text(raw: str) -> CleanedText:
-    return CleanedText(text=raw.strip())
+    """The article in a scraped page's text: body paragraphs joined by blank lines, and its parts."""
+    lines, captions = classify(raw)
+    span = body_span(lines)
+    credits = [line.text for line in lines if line.kind == CREDITS]
+    bylines = [_BYLINE.match(line.text).group(1) for line in lines if line.kind == BYLINE]
+    if span is None:  # no sentence anywhere (a headline-only text): keep what is not boilerplate
+        text = "\n\n".join(line.text for line in lines if line.kind in (SHORT, SENTENCE, PROSE))
+        return CleanedText(text=text, caption="\n".join(captions) or None, credits="\n".join(credits) or None)
+    body = body_lines(lines, span)
+    return CleanedText(
+        text="\n\n".join(paragraphs(body, lines)),
+        title=find_title(lines, body[0]),
+        caption="\n".join(captions) or None,
+        credits="\n".join(credits) or None,
+        author=bylines[0] if bylines else None,
+    )

@@ -33,7 +33,9 @@ class ArticleContext:
 
     def sentence_index(self, char: int) -> int:
         """Index of the sentence containing character offset `char`."""
-        starts = self.options.setdefault("_sentence_starts", [s.start_char for s in self.doc.sents])
+        starts = self.options.get("_sentence_starts")
+        if starts is None:  # computed once per article (setdefault would rebuild the list on every call)
+            starts = self.options["_sentence_starts"] = [s.start_char for s in self.doc.sents]
         lo, hi = 0, len(starts) - 1
         while lo < hi:
             mid = (lo + hi + 1) // 2

@@ -1,10 +1,456 @@
-"""PLOVER/CAMEO events with coded source and target actors."""
+"""PLOVER/CAMEO events with coded source and target actors.
+
+For every trigger the lexicon finds (extract/event_lexicon.py) we read the roles off the
+parse (extract/event_roles.py), code them with resolve/actors.code_span, and decide how the
+sentence holds the event:
+- negated ("did not attack") and hypothetical ("could attack", "plans to attack", "if ...")
+  events are kept but flagged, with a low confidence, never as fact;
+- a stated intention ("will withdraw", "is ready to send troops") is itself an event, as in
+  CAMEO: AGREE for cooperation, THREATEN for conflict, REJECT for refused cooperation;
+- reported speech: an event inside what someone said carries `reported_by`; when a political
+  actor says another committed violence ("Western countries say Russia attacked X"), the
+  saying is coded as ACCUSE; "X said Y must ..." is a REQUEST by X.
+Date: a date expression in the event's clause, else in its sentence, else the publication
+date. Place: a place in the event's clause, else in its sentence (never the speaker's own
+location, "In Washington, the White House said ..."), else the article's most mentioned place.
+"""
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
 from newsevents.extract.context import ArticleContext
-from newsevents.model import Event
+from newsevents.extract.event_lexicon import EventLexicon, TriggerMatch, cameo_info, find_triggers, load_lexicon
+from newsevents.extract.event_roles import (
+    actor_span,
+    conjuncts,
+    is_actor_like,
+    light_verb_of,
+    noun_source_candidates,
+    noun_target_candidates,
+    verb_subject,
+    verb_target_candidates,
+)
+from newsevents.model import Actor, Event, Place
+from newsevents.resolve.actors import code_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
+# Event types whose object is only wished, demanded or refused: "demanded the withdrawal".
+GOVERNS_UNREAL = {"REQUEST", "THREATEN", "REJECT", "AGREE"}
+# Aspect verbs: "began withdrawing" is a withdrawal that happened.
+ASPECTUAL = {"begin", "start", "continue", "resume", "keep", "stop", "finish", "complete", "go", "speed", "try",
+             "attempt", "manage", "help"}
+# Intentions that CAMEO codes as events in their own right ("plans to", "is ready to").
+DECLARED_INTENT = {"plan", "intend", "want", "prepare", "decide", "willing", "ready", "prepared", "determined",
+                   "eager", "swear"}
+# "the decision", "the move": the object points back at an event told earlier.
+ANAPHORIC_NOUNS = {"decision", "move", "announcement", "step", "plan", "initiative", "proposal", "offer",
+                   "withdrawal", "pullout", "action", "order", "statement"}
+INTENT_CAMEO = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "CONCEDE": "035", "RETREAT": "035",
+                "SUPPORT": "032", "AGREE": "030"}
+THREAT_CAMEO = {"ASSAULT": ("138", "violence"), "COERCE": ("137", "violence"), "MOBILIZE": ("138", "violence"),
+                "SANCTION": ("131", "restrict"), "PROTEST": ("133", "relations")}
+
+
+@dataclass
+class Modality:
+    negated: bool = False
+    hypothetical: bool = False
+    intent: Token | None = None  # the word that declares an intention ("will", "plans", "ready")
+    conditional: str | None = None  # "if" or "unless"
+
+
+class _Coder:
+    """Codes tokens as actors once per article, resolving pronouns in reported speech."""
+
+    def __init__(self, ctx: ArticleContext, lexicon: EventLexicon) -> None:
+        self.ctx = ctx
+        self.lexicon = lexicon
+        self.cache: dict[tuple[int, int], Actor] = {}
+
+    def span(self, span: Span) -> Actor:
+        key = (span.start, span.end)
+        if key not in self.cache:
+            try:
+                self.cache[key] = code_span(span, self.ctx)
+            except Exception:  # actor coding is another stage: a bug there must not lose the event
+                self.cache[key] = Actor(text=span.text, start=span.start_char, end=span.end_char)
+        return self.cache[key]
+
+    def token(self, token: Token) -> Actor:
+        actor = self.span(actor_span(token))
+        if actor.country is None and token.pos_ == "PRON":
+            resolved = self._speaker_antecedent(token)
+            if resolved is not None:
+                actor = replace(resolved, text=actor.text, start=actor.start, end=actor.end,
+                                canonical=resolved.canonical or resolved.text)
+        return actor
+
+    def _speaker_antecedent(self, pronoun: Token) -> Actor | None:
+        """'Assad's office said that he ...': he is Assad; 'Putin said he ...': he is Putin;
+        'Hungary has said it will ...': it is Hungary."""
+        personal = pronoun.lower_ in ("he", "she", "him", "her", "his")
+        if not personal and pronoun.lower_ not in ("it", "they", "we", "its", "their", "our", "them", "us"):
+            return None
+        speech = speech_verb_of(pronoun, self.lexicon)
+        if speech is None:
+            return None
+        speaker = verb_subject(speech)
+        if speaker is None:
+            return None
+        if speaker.pos_ == "PRON":
+            return None
+        if personal:
+            for child in speaker.children:
+                if child.dep_ == "poss" and child.ent_type_ == "PERSON":
+                    return self.span(actor_span(child))
+            if speaker.ent_type_ in ("GPE", "NORP") or speaker.lemma_.lower() in ("government", "country"):
+                return None
+        elif speaker.ent_type_ == "PERSON":
+            return None
+        actor = self.span(actor_span(speaker))
+        return actor if actor.country or actor.sector else None
+
+
+def speech_verb_of(token: Token, lexicon: EventLexicon) -> Token | None:
+    """The reporting verb whose complement holds `token` ("say" in "Western countries say Russia ...")."""
+    child = token
+    for ancestor in token.ancestors:
+        if child.dep_ in ("ccomp", "parataxis") and ancestor.pos_ in ("VERB", "AUX") \
+                and lexicon.is_cue(ancestor.lemma_, "speech"):
+            return ancestor
+        if ancestor.dep_ == "ROOT" and child.dep_ not in ("ccomp", "parataxis"):
+            pass
+        child = ancestor
+    return None
+
+
+def _is_trigger_verb(token: Token, lexicon: EventLexicon) -> bool:
+    return token.lemma_.lower() in lexicon.verbs
+
+
+def modality(token: Token, clause_verb: Token | None, is_noun: bool, lexicon: EventLexicon) -> Modality:
+    mod = Modality()
+    if is_noun and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        mod.negated = True
+    if is_noun and clause_verb is not None and token.dep_ in ("dobj", "pobj"):
+        head_lemma = clause_verb.lemma_.lower()
+        trig = lexicon.verbs.get(head_lemma)
+        if (trig and trig[0].type in GOVERNS_UNREAL) or lexicon.is_cue(head_lemma, "intent_verb"):
+            mod.hypothetical = True
+    current = clause_verb if clause_verb is not None else next(
+        (a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token)
+    for _ in range(6):
+        for child in current.children:
+            lemma = child.lemma_.lower()
+            if child.dep_ == "neg" or (child.dep_ == "advmod" and lemma == "never"):
+                mod.negated = True
+            if child.dep_ in ("aux", "auxpass"):
+                if lexicon.is_cue(lemma, "future") or lexicon.is_cue(child.lower_, "future"):
+                    mod.hypothetical = True
+                    mod.intent = mod.intent or child
+                elif lexicon.is_cue(lemma, "speculative") or lexicon.is_cue(lemma, "obligation"):
+                    mod.hypothetical = True
+            if child.dep_ == "mark" and lemma in ("if", "unless"):
+                mod.hypothetical = True
+                mod.conditional = lemma
+        if current.dep_ == "xcomp":
+            head = current.head
+            head_lemma = head.lemma_.lower()
+            if head_lemma in ASPECTUAL:
+                current = head
+                continue
+            if head.pos_ == "ADJ" and lexicon.is_cue(head_lemma, "intent_adj"):
+                mod.hypothetical = True
+                if head_lemma in DECLARED_INTENT:
+                    mod.intent = mod.intent or head
+                current = head.head if head.head is not head else head
+                continue
+            if lexicon.is_cue(head_lemma, "intent_verb") or _is_trigger_verb(head, lexicon):
+                mod.hypothetical = True
+                if head_lemma in DECLARED_INTENT and not _is_trigger_verb(head, lexicon):
+                    mod.intent = mod.intent or head
+                current = head
+                continue
+            current = head
+            continue
+        if current.dep_ == "conj" and current.head.pos_ in ("VERB", "AUX"):
+            current = current.head
+            continue
+        break
+    return mod
+
+
+def _char_span(tokens: list[Token]) -> tuple[int, int]:
+    return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+
+
+class _Builder:
+    def __init__(self, ctx: ArticleContext, lexicon: EventLexicon) -> None:
+        self.ctx = ctx
+        self.lexicon = lexicon
+        self.coder = _Coder(ctx, lexicon)
+        self.sentence_starts = {s.start: i for i, s in enumerate(ctx.doc.sents)}
+        self.main_place = _main_place(ctx.places)
+        self.anaphoric: set[int] = set()  # ids of events whose target is "the decision" and the like
+
+    # --- roles ---------------------------------------------------------------------------
+    def _pick(self, candidates: list[Token], avoid: set[int], strict: bool = True
+              ) -> tuple[Token | None, Actor | None]:
+        """The first candidate coded with a country, else with a sector, else one that names an actor."""
+        coded: list[tuple[int, Token, Actor]] = []
+        for token in candidates:
+            if token.i in avoid or token.lower_ in ("its", "their") or token.ent_type_ in NOT_ACTORS:
+                continue
+            actor = self.coder.token(token)
+            if actor.country:
+                return token, actor
+            rank = 1 if actor.sector else 2 if is_actor_like(token) or token.pos_ == "PROPN" else 3
+            coded.append((rank, token, actor))
+        coded = [c for c in coded if c[0] < 3 or not strict]
+        if not coded:
+            return None, None
+        _, token, actor = min(coded, key=lambda c: c[0])
+        return token, actor
+
+    def roles(self, match: TriggerMatch) -> tuple[Token | None, Actor | None, Token | None, Actor | None]:
+        doc = self.ctx.doc
+        token = doc[match.token_i]
+        phrase = set(match.tokens)
+        if match.trigger.pos == "V":
+            subject = verb_subject(token)
+            sources = [subject] if subject is not None else []
+            targets = verb_target_candidates(token)
+        else:
+            sources = noun_source_candidates(token, self.lexicon)
+            targets = noun_target_candidates(token)
+            verb = light_verb_of(token, self.lexicon)
+            if verb is not None and (self.lexicon.is_cue(verb.lemma_, "light") or not _is_trigger_verb(verb, self.lexicon)):
+                targets += [t for t in verb_target_candidates(verb) if t.i != token.i]
+        source_tok, source = self._pick(sources, phrase, strict=False)
+        avoid = phrase | ({source_tok.i} if source_tok is not None else set())
+        target_tok, target = self._pick(targets, avoid)
+        if target_tok is None and match.trigger.type in GOVERNS_UNREAL | {"ACCUSE"}:
+            # "agreed to set up a centre in Tokyo", "urged X to ...": the complement's party
+            for comp in token.children:
+                if comp.dep_ in ("xcomp", "ccomp") and comp.pos_ in ("VERB", "AUX"):
+                    target_tok, target = self._pick(verb_target_candidates(comp), avoid)
+                    if target_tok is not None:
+                        break
+        if source_tok is not None and target_tok is None and match.trigger.type in SYMMETRIC | {"ASSAULT"}:
+            others = conjuncts(source_tok)[1:]
+            if others:
+                target_tok, target = others[0], self.coder.token(others[0])
+        return source_tok, source, target_tok, target
+
+    # --- evidence ------------------------------------------------------------------------
+    def _clause(self, token: Token, clause_verb: Token | None) -> tuple[int, int]:
+        root = clause_verb if clause_verb is not None else token
+        left = min(root.left_edge.idx, token.left_edge.idx)
+        right = max(root.right_edge.idx + len(root.right_edge.text), token.right_edge.idx + len(token.right_edge.text))
+        return left, right
+
+    def date(self, sent: Span, clause: tuple[int, int], trigger_start: int) -> str | None:
+        in_sentence = [d for d in self.ctx.dates if d.value and sent.start_char <= d.start < sent.end_char]
+        in_clause = [d for d in in_sentence if clause[0] <= d.start < clause[1]]
+        for pool in (in_clause, in_sentence):
+            if pool:
+                return min(pool, key=lambda d: abs(d.start - trigger_start)).value
+        if self.ctx.published is not None:
+            return self.ctx.published.isoformat()
+        return self.ctx.article.published
+
+    def place(self, sent: Span, clause: tuple[int, int], trigger_start: int, speech: Token | None,
+              source: Actor | None) -> Place | None:
+        in_sentence = [p for p in self.ctx.places if sent.start_char <= p.start < sent.end_char]
+        if source is not None and source.start is not None:
+            in_sentence = [p for p in in_sentence if not (source.start <= p.start < (source.end or p.end))]
+        in_clause = [p for p in in_sentence if clause[0] <= p.start < clause[1]]
+        if in_clause:
+            return min(in_clause, key=lambda p: abs(p.start - trigger_start))
+        if in_sentence and speech is None:  # a reported event never takes the speaker's location
+            return min(in_sentence, key=lambda p: abs(p.start - trigger_start))
+        return self.main_place
+
+    def reported_by(self, start: int, speech: Token | None) -> Actor | None:
+        for quote in self.ctx.quotes:
+            if quote.start <= start < quote.end and (quote.speaker_actor or quote.speaker):
+                return quote.speaker_actor or Actor(text=quote.speaker_text or quote.speaker, canonical=quote.speaker,
+                                                    start=quote.speaker_start, end=quote.speaker_end)
+        if speech is not None:
+            speaker = verb_subject(speech)
+            if speaker is not None:
+                return self.coder.token(speaker)
+        return None
+
+    # --- events --------------------------------------------------------------------------
+    def event(self, type_: str, cameo: str, mode: str | None, tokens: list[Token], sent: Span, weight: float,
+              source: Actor | None, target: Actor | None, clause: tuple[int, int], speech: Token | None,
+              negated: bool = False, hypothetical: bool = False) -> Event:
+        start, end = _char_span(tokens)
+        info = cameo_info(cameo)
+        reported = self.reported_by(start, speech)
+        confidence = weight
+        if hypothetical:
+            confidence *= 0.5
+        if negated:
+            confidence *= 0.4
+        if reported is not None:
+            confidence *= 0.9
+        if source is None:
+            confidence *= 0.85
+        text = self.ctx.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1].text
+        return Event(
+            type=type_, start=start, end=end, sentence_index=self.sentence_starts.get(sent.start, 0),
+            sentence=sent.text, text=text, mode=mode, cameo=cameo,
+            quad_class=info.quad_class if info else None, goldstein=info.goldstein if info else None,
+            source=source, target=target, date=self.date(sent, clause, start),
+            place=self.place(sent, clause, start, speech, source), negated=negated, hypothetical=hypothetical,
+            reported_by=reported, confidence=round(min(max(confidence, 0.0), 1.0), 3),
+        )
+
+    def from_trigger(self, match: TriggerMatch) -> list[Event]:
+        doc = self.ctx.doc
+        token = doc[match.token_i]
+        trig = match.trigger
+        is_noun = trig.pos == "N"
+        clause_verb = token if not is_noun else light_verb_of(token, self.lexicon)
+        mod = modality(token, clause_verb, is_noun, self.lexicon)
+        source_tok, source, target_tok, target = self.roles(match)
+        sent = token.sent
+        clause = self._clause(token, clause_verb)
+        speech = speech_verb_of(clause_verb if clause_verb is not None else token, self.lexicon)
+        tokens = [doc[i] for i in match.tokens]
+        main = self.event(trig.type, trig.cameo, trig.mode, tokens, sent, trig.weight, source, target, clause, speech,
+                          negated=mod.negated, hypothetical=mod.hypothetical)
+        events = [main]
+        if target is None:
+            obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if obj is not None and obj.lemma_.lower() in ANAPHORIC_NOUNS and \
+                    not any(c.dep_ == "poss" for c in obj.children):
+                self.anaphoric.add(id(main))
+        intent = self._intent_event(trig.type, mod, tokens, sent, trig.weight, source, target, clause, speech)
+        if intent is not None:
+            events.append(intent)
+        return events
+
+    def _intent_event(self, type_: str, mod: Modality, tokens: list[Token], sent: Span, weight: float,
+                      source: Actor | None, target: Actor | None, clause: tuple[int, int],
+                      speech: Token | None) -> Event | None:
+        """'will withdraw' -> AGREE; 'will attack' / 'withdraw unless' -> THREATEN; 'will not accept' -> REJECT."""
+        if mod.intent is None:
+            return None
+        words = [mod.intent, *tokens]
+        if mod.conditional == "unless" or (type_ in THREAT_CAMEO and not mod.negated):
+            cameo, mode = THREAT_CAMEO.get(type_, ("130", None))
+            return self.event("THREATEN", cameo, mode, words, sent, weight * 0.9, source, target, clause, speech)
+        if mod.conditional:
+            return None
+        if type_ in COOPERATIVE:
+            if mod.negated:
+                cameo = "125" if type_ == "CONSULT" else "120"
+                return self.event("REJECT", cameo, None, words, sent, weight * 0.9, source, target, clause, speech)
+            return self.event("AGREE", INTENT_CAMEO.get(type_, "030"), None, words, sent, weight * 0.9, source,
+                              target, clause, speech)
+        if type_ in THREAT_CAMEO and mod.negated:  # "will not attack": a promise to de-escalate
+            return self.event("AGREE", "035", None, words, sent, weight * 0.7, source, target, clause, speech)
+        return None
+
+    def from_speech(self, speech: Token, embedded: list[Event]) -> list[Event]:
+        """Events made by the act of saying: ACCUSE (says another attacked) and REQUEST ("must")."""
+        out: list[Event] = []
+        if speech.lemma_.lower() in self.lexicon.verbs:  # "charged", "alleged": the lexicon codes it
+            return out
+        speaker_tok = verb_subject(speech)
+        if speaker_tok is None or speaker_tok.pos_ == "PRON" and speaker_tok.lower_ in ("it", "this"):
+            return out
+        sent = speech.sent
+        clause = self._clause(speech, speech)
+        speaker = self.coder.token(speaker_tok)
+        for comp in speech.children:
+            if comp.dep_ not in ("ccomp", "parataxis"):
+                continue
+            if any(c.dep_ == "aux" and self.lexicon.is_cue(c.lemma_, "obligation") for c in comp.children):
+                subject = verb_subject(comp)
+                target = self.coder.token(subject) if subject is not None else None
+                modal = next(c for c in comp.children if c.dep_ == "aux" and self.lexicon.is_cue(c.lemma_, "obligation"))
+                out.append(self.event("REQUEST", "100", None, [modal, comp], sent, 0.75, speaker, target, clause, None))
+        if self.lexicon.is_cue(speaker_tok.lemma_, "reporter") or speaker_tok.ent_type_ in ("ORG",) and \
+                speaker_tok.lemma_.lower() in ("agency", "news"):
+            return out
+        for ev in embedded:
+            if ev.type not in MATERIAL_CONFLICT or ev.negated or ev.hypothetical or ev.source is None:
+                continue
+            if ev.source.start is not None and speaker.start is not None and ev.source.start == speaker.start:
+                continue
+            if speaker.country and ev.source.country == speaker.country:
+                continue
+            cameo = "1123" if ev.type == "ASSAULT" else "112"
+            out.append(self.event("ACCUSE", cameo, "allege", [speech], sent, 0.45, speaker, ev.source, clause, None))
+            break
+        return out
+
+
+def _main_place(places: list[Place]) -> Place | None:
+    if not places:
+        return None
+    counts = Counter((p.name or p.text) for p in places)
+    best = counts.most_common(1)[0][0]
+    return next(p for p in places if (p.name or p.text) == best)
+
+
+def _resolve_anaphoric_targets(events: list[Event], anaphoric: set[int]) -> None:
+    """'welcomed the decision': the target is the source of the latest earlier factual event."""
+    for i, ev in enumerate(events):
+        if id(ev) not in anaphoric:
+            continue
+        for earlier in reversed(events[:i]):
+            if earlier.source is not None and earlier.source.country and not earlier.hypothetical \
+                    and not earlier.negated and earlier.source.country != (ev.source.country if ev.source else None):
+                ev.target = replace(earlier.source)
+                ev.confidence = round((ev.confidence or 0) * 0.9, 3)
+                break
+
+
+def _event_id(article_id: str, ev: Event) -> str:
+    return hashlib.sha1(f"{article_id}:{ev.start}:{ev.end}:{ev.type}".encode()).hexdigest()[:16]
 
 
 def extract_events(ctx: ArticleContext) -> list[Event]:
-    return []
+    lexicon = load_lexicon()
+    builder = _Builder(ctx, lexicon)
+    events: list[Event] = []
+    by_speech: dict[int, list[Event]] = {}
+    speech_tokens: dict[int, Token] = {}
+    for match in find_triggers(ctx.doc, lexicon):
+        new = builder.from_trigger(match)
+        events += new
+        token = ctx.doc[match.token_i]
+        speech = speech_verb_of(token, lexicon)
+        if speech is not None:
+            by_speech.setdefault(speech.i, []).extend(new)
+            speech_tokens[speech.i] = speech
+    for token in ctx.doc:
+        if token.pos_ == "VERB" and lexicon.is_cue(token.lemma_, "speech"):
+            events += builder.from_speech(token, by_speech.get(token.i, []))
+    events.sort(key=lambda e: (e.start, e.end, e.type))
+    _resolve_anaphoric_targets(events, builder.anaphoric)
+    seen: set[tuple[int, int, str]] = set()
+    unique = []
+    for ev in events:
+        key = (ev.start, ev.end, ev.type)
+        if key in seen:
+            continue
+        seen.add(key)
+        ev.event_id = _event_id(ctx.article.id, ev)
+        unique.append(ev)
+    return unique

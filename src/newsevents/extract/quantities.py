@@ -1,10 +1,359 @@
-"""Numeric claims: how many of what."""
+"""Numeric claims: how many of what ("some 800 troops", "more than 270,000 people killed").
+
+A quantity is a run of number tokens (digits, number words, "1.5 million", vague plurals like
+"dozens"), widened to a range ("between 3,000 and 6,000", "3,000-6,000") and to the
+approximation word before it ("about", "more than"). What is counted comes from the
+dependency parse: the noun the number modifies (or the noun after "of" in "dozens of people"),
+its adjectives and compounds, nouns joined to it by "and", and the casualty verb it is the
+subject or object of ("people killed"). Numbers that are something else are dropped: dates,
+years, times, money, percentages, ages, ordinals, identifiers ("Flight 17") and model names
+("Su-34", "S-400"). The word lists live in data/quantity_units.tsv.
+"""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from newsevents.extract.context import ArticleContext
 from newsevents.model import Quantity
 
+LEXICON = Path(__file__).resolve().parent.parent / "data" / "quantity_units.tsv"
+
+# Entity labels whose numbers are not counts of things.
+NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "PERSON", "ORG", "GPE", "LAW", "PRODUCT",
+              "FAC", "EVENT", "WORK_OF_ART", "LOC", "LANGUAGE", "NORP"}
+SMALL_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
+}
+ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                 "eleventh", "twelfth", "twentieth", "hundredth", "thousandth", "millionth", "last"}
+ORDINAL_DIGITS = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
+DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+DIGIT_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[-–](\d[\d,]*(?:\.\d+)?)$")
+RANGE_LINKS = {"to", "-", "–", "—", "or"}  # "between X and Y" and "from X to Y" are handled by the opener
+CURRENCY = {"$", "€", "£", "¥", "us$", "usd", "eur", "rs", "rs."}
+# What a casualty verb adds to the unit: "270,000 people have been killed" -> "people killed".
+PARTICIPLES = {"kill": "killed", "wound": "wounded", "injure": "injured", "die": "died", "hurt": "hurt",
+               "execute": "executed", "massacre": "massacred", "perish": "perished", "slay": "slain",
+               "murder": "murdered", "shoot": "shot", "behead": "beheaded", "abduct": "abducted",
+               "kidnap": "kidnapped", "displace": "displaced", "arrest": "arrested", "detain": "detained"}
+CASUALTY_VERBS = {"kill", "wound", "injure", "die", "hurt", "execute", "massacre", "perish", "slay", "murder",
+                  "shoot", "behead"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    approx: tuple[tuple[str, ...], ...]  # longest first
+    openers: frozenset[str]
+    vague: dict[tuple[str, ...], float]
+    multipliers: dict[str, float]
+    casualty: frozenset[str]
+    military: frozenset[str]
+    nonunit: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon(path: Path = LEXICON) -> Lexicon:
+    rows: dict[str, list[tuple[str, str]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
+            continue
+        parts = line.split("\t")
+        rows.setdefault(parts[0].strip(), []).append((parts[1].strip().lower(), parts[2].strip() if len(parts) > 2
+                                                      else ""))
+    approx = sorted({tuple(w.split()) for w, _ in rows.get("approx", [])}, key=len, reverse=True)
+    return Lexicon(
+        approx=tuple(approx),
+        openers=frozenset(w for w, _ in rows.get("range", [])),
+        vague={tuple(w.split()): float(v) for w, v in rows.get("vague", [])},
+        multipliers={w: float(v) for w, v in rows.get("multiplier", [])},
+        casualty=frozenset(w for w, _ in rows.get("casualty", [])),
+        military=frozenset(w for w, _ in rows.get("military", [])),
+        nonunit=frozenset(w for w, _ in rows.get("nonunit", [])),
+    )
+
+
+def _is_ordinal(token) -> bool:
+    return token.ent_type_ == "ORDINAL" or token.lower_ in ORDINAL_WORDS or bool(ORDINAL_DIGITS.match(token.text))
+
+
+def _is_number(token, lex: Lexicon) -> bool:
+    if _is_ordinal(token):
+        return False
+    text = token.lower_
+    if text in lex.multipliers or text in SMALL_NUMBERS and text not in ("a", "an"):
+        return True
+    if DIGITS.match(token.text) or DIGIT_RANGE.match(token.text):
+        return True
+    return token.like_num and token.pos_ == "NUM" and not any(c.isalpha() for c in token.text if c not in "e")
+
+
+def parse_number(words: list[str], lex: Lexicon) -> float | None:
+    """The value of number tokens: "3,000", "1.5 million", "twenty - five", "two hundred", "a dozen"."""
+    total, current, seen = 0.0, 0.0, False
+    for word in words:
+        word = word.lower().replace(",", "")
+        if word in ("-", "–", "and"):
+            continue
+        if re.fullmatch(r"\d+(\.\d+)?", word):
+            current += float(word)
+        elif word in SMALL_NUMBERS:
+            current += SMALL_NUMBERS[word]
+        elif word in ("dozen",):
+            current = (current or 1) * 12
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in lex.multipliers:
+            total += (current or 1) * lex.multipliers[word]
+            current = 0.0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _match_phrase(doc, end: int, phrases, lower_bound: int) -> int | None:
+    """Start of the longest phrase in `phrases` that ends just before token `end`."""
+    for phrase in phrases:
+        start = end - len(phrase)
+        if start >= lower_bound and tuple(t.lower_ for t in doc[start:end]) == phrase:
+            return start
+    return None
+
+
+def _match_vague(doc, i: int, stop: int, lex: Lexicon) -> tuple[int, float] | None:
+    """A vague count starting at token i ("dozens", "tens of thousands"): (end, lowest value)."""
+    best = None
+    for phrase, value in lex.vague.items():
+        end = i + len(phrase)
+        if end <= stop and tuple(t.lower_ for t in doc[i:end]) == phrase:
+            if best is None or end > best[0]:
+                best = (end, value)
+    return best
+
+
+def _number_run(doc, i: int, stop: int, lex: Lexicon) -> int:
+    """End of the run of number tokens starting at i ("1.5 million", "twenty - five")."""
+    j = i + 1
+    while j < stop:
+        token = doc[j]
+        if _is_number(token, lex) and not DIGIT_RANGE.match(token.text) and token.whitespace_ != "-":
+            j += 1
+        elif token.text == "-" and not token.whitespace_ and not doc[j - 1].whitespace_ and j + 1 < stop \
+                and doc[j + 1].lower_ in SMALL_NUMBERS:
+            j += 1
+        elif token.lower_ == "and" and doc[j - 1].lower_ == "hundred" and j + 1 < stop and _is_number(doc[j + 1], lex):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _excluded(doc, start: int, end: int, lex: Lexicon) -> bool:
+    """Numbers that are not counts: in a date/money/name entity, years, ages, model names, identifiers."""
+    tokens = doc[start:end]
+    if any(t.ent_type_ in NOT_COUNTS for t in tokens):
+        return True
+    first, last = doc[start], doc[end - 1]
+    text = doc.text
+    # Model names and codes: "Su-34", "S-400", "F-16", "MH17".
+    if first.idx > 1 and text[first.idx - 1] in "-–/" and text[first.idx - 2].isalpha():
+        return True
+    if start > 0 and doc[start - 1].lower_ in CURRENCY | {"aged", "age", "ages", "no.", "number", "#"}:
+        return True
+    after = doc[end:end + 3]
+    following = " ".join(t.lower_ for t in after)
+    if any(following.startswith(w) for w in lex.nonunit) or following.startswith("- year") \
+            or following.startswith("-year"):
+        return True
+    # A hyphenated modifier: "five-year civil war", "a 10-point plan", "three-day visit".
+    if end + 1 < len(doc) and doc[end].text in "-–" and not last.whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].is_alpha:
+        return True
+    if last.text.endswith(("-", "–")):
+        return True
+    # A bare year: "in 2015" outside a DATE entity.
+    if len(tokens) == 1 and re.fullmatch(r"1[5-9]\d\d|20\d\d", first.text):
+        head = first.head
+        if not (first.dep_ == "nummod" and head.i > first.i and head.tag_ in ("NNS", "NNPS")):
+            return True
+    # An identifier: "Flight 17", "Resolution 2254", "Article 5", "page 3".
+    if last.dep_ in ("nummod", "appos", "npadvmod") and last.head.i < start and last.head.pos_ in ("PROPN", "NOUN") \
+            and last.head.i == start - 1:
+        return True
+    # "one" as a pronoun: "one of them", "no one".
+    if len(tokens) == 1 and first.lower_ == "one" and first.dep_ != "nummod":
+        return True
+    # Times: "at 5", "10.30" next to am/pm.
+    return bool(after and after[0].lower_ in ("a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock"))
+
+
+def _head_noun(doc, start: int, end: int):
+    """The noun the number counts, or None: "800 [troops]", "dozens of [people]"."""
+    group = range(start, end)
+    top = doc[end - 1]
+    for _ in range(4):
+        if top.head.i in group and top.head.i != top.i:
+            top = top.head
+        else:
+            break
+    head = top.head
+    if top.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "npadvmod") and head.i >= end \
+            and head.i - end <= 5 and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return head
+    for child in doc[start:end]:
+        for prep in child.children:
+            if prep.lower_ == "of" and prep.i == end:
+                objects = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+                if objects:
+                    return objects[0]
+    return None
+
+
+def _unit(doc, head, end: int, lex: Lexicon) -> tuple[str, list]:
+    """The noun phrase of the counted thing, without determiners or nationality: "military personnel"."""
+    modifiers = [t for t in doc[end:head.i] if t.head.i == head.i or t.head.head.i == head.i]
+    modifiers = [t for t in modifiers if t.dep_ in ("amod", "compound", "nmod") and t.ent_type_ not in ("NORP", "GPE")
+                 and t.pos_ != "NUM"]
+    first = min([t.i for t in modifiers] + [head.i])
+    last = head.i
+    nouns = [head]
+    for conj in head.conjuncts:
+        if conj.i > head.i and conj.i - last <= 4 and conj.pos_ in ("NOUN", "PROPN"):
+            nouns.append(conj)
+            last = conj.i
+    return doc[first:last + 1].text, nouns
+
+
+def _casualty_verb(token):
+    """The casualty verb a noun (or number) is subject or object of, or None."""
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and token.head.lemma_.lower() in PARTICIPLES:
+        verb = token.head
+        if token.dep_ == "pobj":  # "wounding dozens of people": the pobj's prep sits on the number
+            return None
+        return verb
+    if token.dep_ in ("nsubj",) and token.head.lemma_ == "be":
+        for child in token.head.children:
+            if child.dep_ == "acomp" and child.lower_ in ("dead", "injured", "wounded", "missing"):
+                return child
+    return None
+
+
+def _describe(doc, start: int, end: int, lex: Lexicon) -> tuple[str | None, bool, bool]:
+    """unit, casualty, military for the number group doc[start:end]."""
+    head = _head_noun(doc, start, end)
+    casualty_word = None
+    if head is not None:
+        unit, nouns = _unit(doc, head, end, lex)
+        carrier = head
+        if head.dep_ == "pobj" and head.head.lower_ == "of":
+            carrier = head.head.head  # "dozens of people were wounded": the number is the subject
+    else:
+        unit, nouns, carrier = None, [], doc[end - 1]
+        while carrier.head.i in range(start, end) and carrier.head.i != carrier.i:
+            carrier = carrier.head
+        if end < len(doc) and doc[end].lower_ in lex.casualty:  # "12 dead", "three injured"
+            casualty_word = doc[end].lower_
+    verb = _casualty_verb(carrier)
+    if verb is not None:
+        casualty_word = PARTICIPLES.get(verb.lemma_.lower(), verb.lower_)
+    if casualty_word and (unit is None or casualty_word not in unit.lower()):
+        unit = f"{unit} {casualty_word}" if unit else casualty_word
+    words = set()
+    for noun in nouns:
+        words.update({noun.lower_, noun.lemma_.lower()})
+    lowered = (unit or "").lower()
+    casualty = bool(casualty_word and (casualty_word in lex.casualty or verb is not None
+                                       and verb.lemma_.lower() in CASUALTY_VERBS)) \
+        or bool(words & lex.casualty)
+    military = bool(words & lex.military) or lowered in lex.military
+    return unit, casualty, military
+
+
+def _quantity(doc, ctx, start: int, end: int, lex: Lexicon) -> tuple[Quantity, int] | None:
+    """The quantity whose number run starts at token `start`, and the token where it ends."""
+    sent_start = doc[start].sent.start
+    value = low = high = None
+    approx_word = None
+    vague = _match_vague(doc, start, end, lex)
+    if vague is not None:
+        stop = vague[0]
+        low = vague[1]
+        approx_word = doc[start:stop].text.lower()
+        group_end = stop
+    else:
+        group_end = _number_run(doc, start, end, lex)
+        token = doc[start]
+        span_range = DIGIT_RANGE.match(token.text) if group_end == start + 1 else None
+        if span_range:
+            low = parse_number([span_range.group(1)], lex)
+            high = parse_number([span_range.group(2)], lex)
+        else:
+            value = parse_number([t.text for t in doc[start:group_end]], lex)
+            if value is None:
+                return None
+    if _excluded(doc, start, group_end, lex):
+        return None
+    opener = doc[start - 1].lower_ if start > sent_start else ""
+    # A range: "between 3,000 and 6,000", "from 10 to 20", "two or three", "3,000 to 6,000".
+    link = doc[group_end].lower_ if group_end < end else ""
+    if value is not None and group_end + 1 < end and (
+            link in RANGE_LINKS or link == "and" and opener in lex.openers) \
+            and _is_number(doc[group_end + 1], lex) and not (link == "to" and opener != "from"
+                                                               and doc[start - 1].lower_ in ("from",)):
+        second_end = _number_run(doc, group_end + 1, end, lex)
+        second = parse_number([t.text for t in doc[group_end + 1:second_end]], lex)
+        if second is not None and not _excluded(doc, group_end + 1, second_end, lex):
+            multiplier = lex.multipliers.get(doc[second_end - 1].lower_)
+            if multiplier and value < multiplier and doc[group_end - 1].lower_ not in lex.multipliers:
+                value *= multiplier  # "between 3 and 6 million"
+            if second > value:
+                low, high, value = value, second, None
+                group_end = second_end
+    first = start
+    if value is None and low is not None and high is not None and opener in lex.openers:
+        first = start - 1
+        approx_word = approx_word or opener
+    approx_start = _match_phrase(doc, first, lex.approx, sent_start)
+    if approx_start is not None and not (doc[approx_start].lower_ == "some" and first != start):
+        approx_word = doc[approx_start:first].text.lower()
+        first = approx_start
+    approx = approx_word is not None
+    if approx_word in ("more than", "at least", "over", "upwards of", "just over", "well over") and value is not None:
+        low = value
+    elif approx_word in ("up to", "less than", "fewer than", "under", "at most", "as many as", "just under") \
+            and value is not None:
+        high = value
+    unit, casualty, military = _describe(doc, start, group_end, lex)
+    span = doc[first:group_end]
+    return Quantity(
+        text=span.text, start=span.start_char, end=span.end_char, sentence=ctx.sentence_index(span.start_char),
+        value=value, low=low, high=high, approx=approx, approx_word=approx_word, unit=unit,
+        casualty=casualty, military=military,
+    ), group_end
+
 
 def extract_quantities(ctx: ArticleContext) -> list[Quantity]:
-    return []
+    lex = load_lexicon()
+    doc = ctx.doc
+    quantities: list[Quantity] = []
+    for sent in doc.sents:
+        i = sent.start
+        while i < sent.end:
+            token = doc[i]
+            if _is_number(token, lex) or _match_vague(doc, i, sent.end, lex):
+                found = _quantity(doc, ctx, i, sent.end, lex)
+                if found is not None:
+                    quantities.append(found[0])
+                    i = max(found[1], i + 1)
+                    continue
+                i = _number_run(doc, i, sent.end, lex) if _is_number(token, lex) else i + 1
+                continue
+            i += 1
+    return quantities

@@ -1,10 +1,469 @@
-"""Quotes with their speakers."""
+"""Quotes with their speakers: direct, indirect and mixed.
+
+Two passes over the parse, both cheap next to spaCy itself:
+1. Direct quotes from the quotation marks (`quote_marks.find_quote_spans`): a quote that stands as a
+   clause of its own (starts a sentence, or follows "said:" / "said,") is attributed to the cue
+   verb right after it ('"...," he said'), right before it ('he said: "..."'), or, for a quote
+   that continues one already attributed (the next segment or paragraph), to the same speaker.
+2. Reported speech from the cue words (data/quote_cues.tsv): a cue verb's complement clause is
+   the content ("said that Moscow would not speculate..."); when that clause holds a quoted
+   fragment the quote is mixed; "according to X" attributes the rest of its sentence to X.
+Speakers (mention, title, canonical name through pronouns) come from `resolve.speakers`.
+"""
 
 from __future__ import annotations
 
-from newsevents.extract.context import ArticleContext
-from newsevents.model import Quote
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from newsevents.extract.context import ArticleContext
+from newsevents.extract.quote_cues import CueLexicon, load_cues
+from newsevents.extract.quote_marks import QuoteSpan, find_quote_spans
+from newsevents.model import Quote
+from newsevents.resolve.speakers import SpeakerResolver
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Entity types that never speak ("12:15 p.m. said" is a mis-parse of a timestamp line).
+NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+CUE_POS = ("VERB", "AUX")
+# Punctuation that ends a quoted clause handed over to an attribution after it ('...," he said').
+CLAUSE_END = ",?!—–-:;"
+# Attribution words after a quote are few: more than this many tokens means the quote is not theirs.
+MAX_ATTRIBUTION_TOKENS = 30
+
+
+@dataclass
+class Draft:
+    start: int
+    end: int
+    kind: str
+    cue_token: Token | None
+    cue: str | None
+    speaker_token: Token | None
+    segments: list[tuple[int, int]] = field(default_factory=list)  # quoted text pieces (direct)
+    continues: Draft | None = None  # a direct quote that goes on from an attributed one
+
+
+class _Article:
+    """The parse with the lookups both passes need, built once per article."""
+
+    def __init__(self, ctx: ArticleContext, cues: CueLexicon) -> None:
+        self.ctx = ctx
+        self.doc: Doc = ctx.doc
+        self.text = ctx.doc.text
+        self.cues = cues
+        self.token_starts = [t.idx for t in self.doc]
+        self.quotes = [q for q in find_quote_spans(self.text) if _words(self.text, q) >= 1]
+        self.quote_starts = [q.start for q in self.quotes]
+        self.in_quote = [False] * len(self.doc)  # token inside quotation marks
+        for q in self.quotes:
+            for i in range(self.token_index(q.start + 1), min(self.token_index(q.end - 1) + 1, len(self.doc))):
+                if q.start < self.doc[i].idx < q.inner[1]:
+                    self.in_quote[i] = True
+
+    def token_index(self, char: int) -> int:
+        return max(bisect_right(self.token_starts, char) - 1, 0)
+
+    def is_cue(self, token: Token) -> bool:
+        return token.pos_ in CUE_POS and token.lemma_.lower() in self.cues.verbs and not self.in_quote[token.i]
+
+
+def _words(text: str, q: QuoteSpan) -> int:
+    s, e = q.inner
+    return len(text[s:e].split())
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip blanks and trailing commas/periods from a character span."""
+    while start < end and text[start] in " \t\r\n,;:—–-":
+        start += 1
+    while end > start and text[end - 1] in " \t\r\n,;:—–-.":
+        end -= 1
+    return start, end
+
+
+# -- pass 1: direct quotes ---------------------------------------------------------------------------
+
+def _stands_alone(art: _Article, q: QuoteSpan) -> bool:
+    """A quote that is a clause of its own, not a quoted fragment inside somebody's sentence."""
+    if _words(art.text, q) < 3:
+        return False
+    before = art.text[max(0, q.start - 200): q.start].rstrip(" \t\u00a0")
+    if not before or before[-1] in "\n.!?:,;—–(" or before.endswith(("\"", "”")):
+        return True
+    first = art.doc[art.token_index(q.start)]
+    return first.is_sent_start
+
+
+def _cue_after(art: _Article, q: QuoteSpan) -> Token | None:
+    """'"...," he said' / '"...," said Flynn, a top surrogate,': the cue right after the quote."""
+    inner_end = q.inner[1]
+    last_char = art.text[:inner_end].rstrip()[-1:] if inner_end else ""
+    i = art.token_index(q.end)
+    if i < len(art.doc) and art.doc[i].idx < q.end:
+        i += 1
+    doc = art.doc
+    if i >= len(doc):
+        return None
+    if last_char == "." and not (doc[i].is_lower or art.is_cue(doc[i])):
+        return None  # '"... ." The next sentence' starts something new
+    sent_end = doc[i].sent.end
+    stop = min(sent_end, i + MAX_ATTRIBUTION_TOKENS)
+    for j in range(i, stop):
+        token = doc[j]
+        if token.is_quote or art.in_quote[j]:
+            break
+        if "\n" in token.text_with_ws and j > i and token.text.strip() == "":
+            break
+        if art.is_cue(token):
+            return token
+    return None
+
+
+DASHES = {"―", "—", "–", "-", "--"}
+
+
+def _signature_after(art: _Article, q: QuoteSpan) -> tuple[Token, Token] | None:
+    """'“...” ― Name' at the end of a line: (the dash, the name's head)."""
+    doc = art.doc
+    i = art.token_index(q.end)
+    if i < len(doc) and doc[i].idx < q.end:
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text not in DASHES:
+        return None
+    name = []
+    for token in doc[i + 1: i + 8]:
+        if token.is_space or "\n" in token.text or token.text in (".", ",", ";"):
+            break
+        if token.ent_type_ not in ("PERSON", "ORG") and token.pos_ != "PROPN":
+            return None
+        name.append(token)
+    if not name or not any(t.ent_type_ in ("PERSON", "ORG") for t in name):
+        return None
+    return doc[i], name[-1]
+
+
+def _cue_before(art: _Article, q: QuoteSpan) -> Token | None:
+    """'He said: "..."' / 'He told CNN, "..."': the cue ending the words right before the quote."""
+    before = art.text[:q.start].rstrip(" \t\u00a0")
+    if not before or before[-1] not in ":,":
+        return None
+    doc = art.doc
+    j = art.token_index(len(before) - 1)
+    start = doc[j].sent.start
+    if doc[j].sent.start == j and j > 0:  # the colon began a new sentence in the parse
+        start = doc[j - 1].sent.start
+    for k in range(j, max(start, j - MAX_ATTRIBUTION_TOKENS) - 1, -1):
+        token = doc[k]
+        if k < j and (token.is_quote or art.in_quote[k] or "\n" in token.text_with_ws):
+            break
+        if art.is_cue(token):
+            return token
+    return None
+
+
+def _direct_quotes(art: _Article) -> list[Draft]:
+    drafts: list[Draft] = []
+    previous: Draft | None = None
+    for q in art.quotes:
+        if not _stands_alone(art, q):
+            continue
+        s, e = _trim(art.text, *q.inner)
+        if e <= s:
+            continue
+        signature = _signature_after(art, q)
+        if signature is not None:  # '“...” ― Steve Quinlan': a reader's comment signed with a dash
+            previous = Draft(s, e, "direct", signature[0], signature[0].text, signature[1], segments=[(s, e)])
+            drafts.append(previous)
+            continue
+        cue = _cue_after(art, q) or _cue_before(art, q)
+        subject = _subject(cue, art) if cue is not None else None
+        if subject is not None and art.in_quote[subject.i]:
+            cue = None  # '"We will win," he said' parsed with "We" as the subject: not this quote's cue
+        if cue is not None:
+            previous = Draft(s, e, "direct", cue, None, subject, segments=[(s, e)])
+            drafts.append(previous)
+            continue
+        if previous is not None and _continues(art, previous, q):
+            if _same_paragraph(art.text, previous.end, q.start):
+                previous.segments.append((s, e))  # '"...," Flynn said. "..."': one quote in two pieces
+                previous.end = e
+            else:  # a new paragraph that goes on quoting the same speaker
+                previous = Draft(s, e, "direct", None, None, None, segments=[(s, e)], continues=previous)
+                drafts.append(previous)
+            continue
+        previous = None
+    return drafts
+
+
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    return "\n" not in text[a:b]
+
+
+def _continues(art: _Article, previous: Draft, q: QuoteSpan) -> bool:
+    """Does quote `q` go on from the attributed quote `previous` (nothing else in between)?"""
+    gap = art.text[previous.end: q.start]
+    if len(gap) > 400 or gap.count("\n\n") + gap.count("\n") > 2:
+        return False
+    # Between them only the attribution sentence of `previous` (or nothing but blanks).
+    if previous.cue_token is not None:
+        sent_end = previous.cue_token.sent.end_char
+        rest = art.text[max(sent_end, previous.end): q.start]
+        return not rest.strip(" \t\r\n\"“”,.")
+    return not gap.strip(" \t\r\n\"“”,.")
+
+
+# -- speaker-colon lines: transcripts and headlines ("PENCE: Well, look, ...", "Pence: Flowers won't be at debate")
+
+# Words that label a line without being anybody's name.
+LINE_LABELS = {"latest", "update", "updates", "note", "editor", "photo", "video", "watch", "related", "read",
+               "advertisement", "source", "sources", "correction", "clarification", "q", "a", "topics", "tags",
+               "image", "caption", "credit", "listen", "subscribe", "follow", "share", "breaking"}
+
+
+def _colon_lines(art: _Article, taken: list[Draft]) -> list[Draft]:
+    drafts = []
+    doc, text = art.doc, art.text
+    taken_spans = [(d.start, d.end) for d in taken]
+    for sent in doc.sents:
+        first = sent[0]
+        while first.is_space and first.i + 1 < sent.end:
+            first = doc[first.i + 1]
+        if not (first.i == 0 or "\n" in doc[first.i - 1].text_with_ws or doc[first.i - 1].is_space):
+            continue  # only at the start of a line
+        if first.is_quote and first.i + 1 < sent.end:
+            first = doc[first.i + 1]  # a transcript quoted as a whole: '"WALLACE: ...'
+        colon = None
+        for token in doc[first.i: min(first.i + 5, len(doc))]:
+            if token.text == ":":
+                colon = token
+                break
+            if token.pos_ != "PROPN" and not token.is_upper:
+                break
+        if colon is None or colon.i == first.i:
+            continue
+        name = doc[first.i: colon.i]
+        if any(t.lower_ in LINE_LABELS or t.like_num or t.ent_type_ in NOT_SPEAKERS for t in name):
+            continue
+        if not (all(t.is_upper for t in name) or any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name)):
+            continue  # "Stealth Over Health: ..." is a headline, not a speaker
+        line_end = text.find("\n", colon.idx)
+        start, end = _trim(text, colon.idx + 1, line_end if line_end >= 0 else len(text))
+        end = _trim(text, start, end - 1)[1] if text[end - 1: end] in ('"', "”") else end
+        if len(text[start:end].split()) < 3 or any(_overlaps(start, end, s, e) for s, e in taken_spans):
+            continue
+        drafts.append(Draft(start, end, "direct", colon, ":", name.root))
+    return drafts
+
+
+# -- pass 2: reported speech from the cues -----------------------------------------------------------
+
+def _content_token(cue: Token, takes: tuple[str, ...]) -> Token | None:
+    children = list(cue.children)
+    for want in takes:
+        for child in children:
+            if want in ("ccomp", "xcomp", "dobj") and child.dep_ == want:
+                return child
+            if child.dep_ == "prep" and child.lower_ == want:
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    return objects[0]
+    return None
+
+
+def _subject(cue: Token, art: _Article) -> Token | None:
+    """The cue's subject, or the subject it shares ('Russia launched ..., saying ...')."""
+    subject = _subject_token(cue)
+    return subject if subject is not None and _can_speak(subject) else None
+
+
+def _can_speak(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN", "PRON") and token.ent_type_ not in NOT_SPEAKERS
+
+
+def _subject_token(cue: Token) -> Token | None:
+    token: Token = cue
+    for _ in range(4):
+        agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agents:
+            return agents[0]
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "The Latest: Trump urges ...": two subjects in a bad parse; the nearest that can speak wins.
+        speaking = sorted((c for c in subjects if _can_speak(c)), key=lambda c: abs(c.i - cue.i))
+        if speaking:
+            return speaking[0]
+        for subject in subjects:  # "The Latest ... Donald Trump is questioning": the name is an apposition
+            names = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            if names:
+                return names[0]
+        if subjects:
+            return None
+        if token.dep_ in ("conj", "advcl", "xcomp") and token.head is not token:
+            token = token.head
+            continue
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "She started by emphasizing ..."
+            token = token.head.head
+            continue
+        if token.dep_ == "relcl":
+            return token.head
+        return None
+    return None
+
+
+def _reported(art: _Article, used_cues: set[int], direct: list[Draft]) -> list[Draft]:
+    drafts: list[Draft] = []
+    doc, text = art.doc, art.text
+    direct_spans = [(d.start, d.end) for d in direct]
+    for token in doc:
+        if token.i in used_cues:
+            continue
+        if token.lower_ == "according" and not art.in_quote[token.i]:
+            draft = _according_to(art, token)
+            if draft:
+                drafts.append(draft)
+            continue
+        if not art.is_cue(token):
+            continue
+        content = _content_token(token, art.cues.verbs[token.lemma_.lower()])
+        if content is None:
+            content = _parataxis_content(token)
+            if content is None:
+                continue
+            start, end = _span_without(content, token)
+        else:
+            start, end = content.left_edge.idx, _end_char(content.right_edge)
+        start, end = _trim(text, start, end)
+        if end - start < 3 or any(_overlaps(start, end, s, e) for s, e in direct_spans):
+            continue
+        kind = "indirect"
+        for q in _quotes_in(art, start, end):
+            inner_s, inner_e = q.inner
+            if q.start <= start + 1 and q.end >= end - 1:
+                kind, (start, end) = "direct", _trim(text, inner_s, inner_e)
+                break
+            kind = "mixed"
+            # A quoted fragment that runs past the clause belongs to it all.
+            start, end = min(start, q.start), max(end, q.end if q.closed else end)
+        drafts.append(Draft(start, end, kind, token, None, _subject(token, art)))
+    return drafts
+
+
+def _end_char(token: Token) -> int:
+    return token.idx + len(token.text)
+
+
+def _overlaps(s1: int, e1: int, s2: int, e2: int) -> bool:
+    shared = min(e1, e2) - max(s1, s2)
+    return shared > 0 and shared * 2 >= min(e1 - s1, e2 - s2)
+
+
+def _quotes_in(art: _Article, start: int, end: int) -> list[QuoteSpan]:
+    i = bisect_right(art.quote_starts, end)
+    found = []
+    for q in art.quotes[max(0, i - 8): i]:
+        if q.end > start and q.start < end:
+            found.append(q)
+    return found
+
+
+def _parataxis_content(cue: Token) -> Token | None:
+    """'The economy, he said, is weak' / 'The economy is weak, he said': the clause the cue interrupts."""
+    if cue.dep_ == "parataxis" or (cue.dep_ in ("ccomp", "conj") and cue.head.i < cue.i) and (
+            cue.head.pos_ in CUE_POS + ("NOUN",)):
+        if not any(c.dep_ in SUBJECTS for c in cue.children):
+            return None
+        return cue.head
+    return None
+
+
+def _span_without(head: Token, cue: Token) -> tuple[int, int]:
+    start = head.left_edge.idx
+    end = _end_char(head.right_edge)
+    cue_start = cue.left_edge.idx
+    if cue_start > start and _end_char(cue.right_edge) >= end - 2:
+        end = cue_start
+    return start, end
+
+
+def _according_to(art: _Article, token: Token) -> Draft | None:
+    nxt = token.nbor(1) if token.i + 1 < len(art.doc) else None
+    if nxt is None or nxt.lower_ != "to":
+        return None
+    objects = [c for c in nxt.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    sent = token.sent
+    phrase_start = token.idx
+    phrase_end = _end_char(objects[0].right_edge)
+    before = _trim(art.text, sent.start_char, phrase_start)
+    after = _trim(art.text, phrase_end, sent.end_char)
+    start, end = after if after[1] - after[0] >= before[1] - before[0] else before
+    if end - start < 10:
+        return None
+    kind = "mixed" if _quotes_in(art, start, end) else "indirect"
+    return Draft(start, end, kind, token, "according to", objects[0])
+
+
+# -- channel -----------------------------------------------------------------------------------------
+
+def _channel(cue: Token | None, cues: CueLexicon) -> str | None:
+    """'on Twitter', 'in a statement', 'told reporters', 'at a news conference'."""
+    if cue is None:
+        return None
+    for child in cue.children:
+        if child.dep_ == "dobj" and cue.lemma_ == "tell" and child.lemma_.lower() in cues.audiences:
+            return f"{cue.text} {cue.doc[child.left_edge.i: child.i + 1].text}"
+        if child.dep_ == "prep" and child.lower_ in ("on", "in", "at", "during", "via", "through", "to"):
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if obj.lemma_.lower() in cues.media or (child.lower_ == "on" and obj.ent_type_ == "ORG"):
+                    return cue.doc[child.i: obj.i + 1].text
+    if cue.dep_ == "ROOT" or True:
+        for child in cue.children:
+            if child.dep_ in SUBJECTS and child.lemma_.lower() in cues.media:
+                return child.lemma_.lower()  # "a statement ... said"
+    return None
+
+
+# -- the whole article ---------------------------------------------------------------------------------
 
 def extract_quotes(ctx: ArticleContext) -> list[Quote]:
-    return []
+    if len(ctx.doc) == 0:
+        return []
+    art = _Article(ctx, load_cues())
+    direct = _direct_quotes(art)
+    used = {d.cue_token.i for d in direct if d.cue_token is not None}
+    reported = _reported(art, used, direct)
+    drafts = sorted(direct + reported + _colon_lines(art, direct + reported), key=lambda d: (d.start, d.end))
+    resolver = SpeakerResolver(ctx)
+    speakers: dict[int, object] = {}
+    quotes: list[Quote] = []
+    for draft in drafts:
+        quote = Quote(
+            text=" ".join(art.text[s:e] for s, e in draft.segments) if draft.segments
+            else art.text[draft.start: draft.end],
+            kind=draft.kind, start=draft.start, end=draft.end, sentence=ctx.sentence_index(draft.start),
+        )
+        if draft.cue_token is not None:
+            quote.cue = draft.cue or draft.cue_token.lemma_.lower()
+        if draft.cue_token is not None and draft.cue != ":":
+            quote.channel = _channel(draft.cue_token, art.cues) if draft.cue is None else None
+        speaker = None
+        if draft.speaker_token is not None:
+            speaker = resolver.speaker(draft.speaker_token)
+        elif draft.continues is not None:
+            speaker = speakers.get(id(draft.continues))
+        speakers[id(draft)] = speaker
+        if speaker is not None:
+            quote.speaker = speaker.name
+            quote.speaker_text = speaker.mention.text
+            quote.speaker_start, quote.speaker_end = speaker.mention.start_char, speaker.mention.end_char
+            quote.speaker_title = speaker.title
+            quote.speaker_actor = resolver.actor(speaker)
+        quotes.append(quote)
+    return quotes

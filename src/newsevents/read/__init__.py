@@ -1,51 +1,101 @@
 """Readers: files (or stdin) in, Documents out, one DocumentError per unreadable document.
 
 The format is found from the content (`detect_format`), or forced with `input_format`.
+Gzipped files are decompressed with a cap; WARC files are streamed record by record.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from newsevents.model import Document, DocumentError
 from newsevents.read.detect import FORMATS, detect_format
-from newsevents.read.files import read_bytes_limited
+from newsevents.read.files import GZIP_MAGIC, MAX_BYTES, gunzip_limited, read_bytes_limited, read_head
+from newsevents.read.html import read_html
 from newsevents.read.jsonl import read_jsonl
-from newsevents.read.text import decode_text
+from newsevents.read.rss import read_rss
+from newsevents.read.text import read_text
+from newsevents.read.warc import read_warc, read_warc_stream
 
-READERS = {
-    "text": lambda data, name: [Document(id=name, text=decode_text(data))],
-    "html": lambda data, name: [Document(id=name, html=decode_text(data))],
+READERS: dict[str, Callable[[bytes, str], Iterable[Document | DocumentError]]] = {
+    "text": read_text,
+    "html": read_html,
     "jsonl": read_jsonl,
+    "warc": read_warc,
+    "rss": read_rss,
 }
 
 
 def read_bytes(data: bytes, name: str, input_format: str = "auto") -> Iterator[Document | DocumentError]:
     """Documents from the content of one file; errors come out as DocumentError, never raised."""
-    fmt = detect_format(data, name) if input_format == "auto" else input_format
-    if fmt not in READERS:
-        yield DocumentError(id=name, error=f"unknown input format {fmt!r} (known: {', '.join(FORMATS)})")
+    if input_format not in READERS and input_format != "auto":
+        yield DocumentError(id=name, error=f"unknown input format {input_format!r} (known: {', '.join(FORMATS)})")
         return
+    if not data.strip():
+        yield DocumentError(id=name, error="empty document")
+        return
+    fmt = detect_format(data, name) if input_format == "auto" else input_format
+    if data.startswith(GZIP_MAGIC) and fmt != "warc":  # warcio reads .warc.gz itself, record by record
+        try:
+            data = gunzip_limited(data)
+        except ValueError as exc:
+            yield DocumentError(id=name, error=f"cannot read gzip file: {exc}")
+            return
+        if not data.strip():
+            yield DocumentError(id=name, error="empty document")
+            return
     try:
         yield from READERS[fmt](data, name)
     except (ValueError, UnicodeError, OSError) as exc:
         yield DocumentError(id=name, error=f"cannot read as {fmt}: {exc}")
 
 
+def read_file(path: Path, input_format: str = "auto") -> Iterator[Document | DocumentError]:
+    name = str(path)
+    try:
+        head = read_head(path)
+        if not head:
+            yield DocumentError(id=name, error="empty file")
+            return
+        fmt = detect_format(head, name) if input_format == "auto" else input_format
+        if fmt == "warc":  # streamed: an archive may be larger than the per-file limit
+            with path.open("rb") as stream:
+                yield from read_warc_stream(stream, name, MAX_BYTES)
+            return
+        data = read_bytes_limited(path)
+    except (OSError, ValueError) as exc:
+        yield DocumentError(id=name, error=str(exc))
+        return
+    yield from read_bytes(data, name, fmt)
+
+
+# In a folder walk, files that are code or tooling rather than documents (a folder of examples may
+# hold the script that generated them); a file named explicitly is always read.
+SKIPPED_SUFFIXES = {".py", ".pyc", ".sh", ".toml", ".cfg", ".ini", ".lock"}
+
+
+def _is_document_file(path: Path, root: Path) -> bool:
+    parts = path.relative_to(root).parts
+    return (path.is_file() and path.suffix.lower() not in SKIPPED_SUFFIXES
+            and not any(part.startswith(".") or part == "__pycache__" for part in parts))
+
+
 def read_paths(paths: Iterable[str], input_format: str = "auto") -> Iterator[Document | DocumentError]:
     """Every document in the given files and folders ('-' is standard input), lazily."""
     for path in paths:
         if path == "-":
-            yield from read_bytes(sys.stdin.buffer.read(), "<stdin>", input_format)
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+            if len(data) > MAX_BYTES:
+                yield DocumentError(id="<stdin>", error=f"input over the {MAX_BYTES:,}-byte limit")
+                continue
+            yield from read_bytes(data, "<stdin>", input_format)
             continue
         p = Path(path)
-        files = sorted(f for f in p.rglob("*") if f.is_file()) if p.is_dir() else [p]
+        if not p.exists():
+            yield DocumentError(id=path, error="no such file or folder")
+            continue
+        files = sorted(f for f in p.rglob("*") if _is_document_file(f, p)) if p.is_dir() else [p]
         for f in files:
-            try:
-                data = read_bytes_limited(f)
-            except (OSError, ValueError) as exc:
-                yield DocumentError(id=str(f), error=str(exc))
-                continue
-            yield from read_bytes(data, str(f), input_format)
+            yield from read_file(f, input_format)

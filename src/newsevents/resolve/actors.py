@@ -1,21 +1,617 @@
-"""Actor coding: country (ISO alpha-3) and sector for a mention, from the tables in data/."""
+"""Actor coding: country (ISO alpha-3) and sector for a mention, from the tables in data/.
+
+Two entry points:
+- `code_entities(entities, ctx)` fills `country`, `sector` and `title` of the entity mentions in
+  place: people from their title in the text ("Russian Deputy Defense Minister Nikolai Pankov",
+  "Viktor Ozerov, head of the defense committee ...") and from the leaders table with its terms;
+  organisations, seats of power and countries from the tables; then short mentions ("Putin")
+  take the coding of the full one ("President Vladimir Putin").
+- `code_span(span, ctx)` codes any noun phrase as an `Actor` ("Russian forces" RUS MIL, "the
+  Kremlin" RUS GOV, "rebels" REB, "he" -> the previous person), for events and quotes.
+
+How a phrase is coded (`code_tokens`): its words are matched against the tables, longest phrase
+first. The country is the first country word ("Russian", "Russia's", "Moscow"), else that of a
+seat, organisation or person in the phrase. The sector comes from the phrase's head word and its
+strength (data/roles.tsv): "minister" keeps GOV, "forces" keeps MIL unless "rebel" or "police"
+modifies it, "spokesman" and "official" take the sector of their employer ("Kremlin spokesman").
+Optional PETRARCH/Phoenix dictionaries (`ctx.options["actor_dictionaries"]`) add codes where our
+tables have none (resolve/phoenix.py).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from newsevents.model import Actor, Entity
+from newsevents.resolve.actor_tables import ActorTables, TableEntry, leader_on, load_tables
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span, Token
 
     from newsevents.extract.context import ArticleContext
+
+# Entity labels that name an actor (people, organisations, groups, countries).
+ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"}
+# Country-like table kinds: they give a country but no sector.
+COUNTRY_KINDS = {"country", "adjective", "capital", "place"}
+# Sectors that override an armed head word: "rebel forces" are REB, "police troops" COP.
+GROUP_SECTORS = {"REB", "OPP", "COP", "IGO", "NGO"}
+# Words after which a country does not belong to the phrase: "anti-Assad forces", "Russia-backed rebels".
+NOT_OWN = {"anti", "backed", "supported", "sponsored", "allied", "funded", "armed", "trained"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+# Words that may stand before a name as part of a title but are in no table.
+TITLE_WORDS = {"deputy", "vice", "first", "acting", "former", "foreign", "defense", "defence", "interior",
+               "finance", "justice", "economy", "trade", "energy", "health", "senior", "top", "chief",
+               "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen", "gen.", "lt", "lt.", "col", "col.",
+               "sen", "sen.", "rep", "rep.", "sir", "lord", "dame", "sheikh", "ayatollah", "press", "state",
+               "national", "security", "affairs", "-", "of", "'s", "’s"}
+# How many sentences back a spokesman without an employer, or a pronoun, looks for one.
+LOOKBACK_SENTENCES = 3
+
+
+@dataclass
+class Coding:
+    country: str | None = None
+    sector: str | None = None
+    title: str | None = None
+    canonical: str | None = None
+
+
+@dataclass
+class _Match:
+    start: int  # token offsets within the phrase
+    end: int
+    entry: TableEntry
+    own: bool = True  # False for "anti-Assad", "Russia-backed": no country for the phrase
+
+
+def _published(ctx: ArticleContext | None) -> date | None:
+    return ctx.published if ctx is not None else None
+
+
+def _dictionary(ctx: ArticleContext | None):
+    """The Phoenix dictionaries named in the options, loaded once per set of paths (or None)."""
+    paths = ctx.options.get("actor_dictionaries") if ctx is not None else None
+    if not paths:
+        return None
+    from newsevents.resolve.phoenix import load_dictionaries
+
+    return load_dictionaries(tuple(str(p) for p in paths))
+
+
+# --- matching phrases against the tables -----------------------------------------------------------
+
+def match_tables(tokens: list[Token], tables: ActorTables | None = None,
+                 skip: set[int] | None = None, day: date | None = None) -> list[_Match]:
+    """Table phrases in a token sequence, longest first, left to right; `skip` holds token offsets
+    already explained (by a coded entity) that no table phrase may cover. A capitalized word that
+    is no table phrase may be a leader's name ("anti-Assad"), coded as on `day`."""
+    tables = tables or load_tables()
+    skip = skip or set()
+    texts = [t.text_with_ws for t in tokens]
+    longest = min(len(tokens), tables.max_words * 3)
+    matches: list[_Match] = []
+    i = 0
+    while i < len(tokens):
+        found = None
+        if i not in skip and not tokens[i].is_punct:
+            for j in range(min(len(tokens), i + longest), i, -1):
+                if any(k in skip for k in range(i, j)):
+                    continue
+                entries = tables.lookup("".join(texts[i:j]))
+                if entries:
+                    found = _Match(i, j, entries[0])
+                    break
+            if found is None and tokens[i].is_title:
+                found = _leader_match(tables, tokens, i, day)
+        if found is None:
+            i += 1
+            continue
+        after = [t.lower_ for t in tokens[found.end:found.end + 2]]
+        if _after_anti(tokens, found.start) or (after[:1] == ["-"] and after[1:] and after[1] in NOT_OWN):
+            found.own = False
+        matches.append(found)
+        i = found.end
+    return matches
+
+
+def _leader_match(tables: ActorTables, tokens: list[Token], i: int, day: date | None) -> _Match | None:
+    for j in range(min(len(tokens), i + 4), i, -1):
+        terms = tables.leader_terms("".join(t.text_with_ws for t in tokens[i:j]))
+        if terms:
+            held, latest = leader_on(terms, day)
+            term = held or latest
+            return _Match(i, j, TableEntry("leader", term.name, term.country, term.sector if held else None))
+    return None
+
+
+def _after_anti(tokens: list[Token], k: int) -> bool:
+    """"anti-Assad", "anti Assad", "anti-government": the word names what the actor is against."""
+    if tokens[k].lower_.startswith("anti-"):
+        return True
+    before = [t.lower_ for t in tokens[max(0, k - 2):k]]
+    return before[-1:] in (["anti"], ["anti-"]) or before == ["anti", "-"]
+
+
+def _combine(matches: list[_Match], head: int | None, extra: list[tuple[int, Coding]],
+             anti: list[Coding] | None = None) -> Coding:
+    """One coding from the phrase's matches; `head` is the offset of its head word, `extra` the codings
+    of entities inside the phrase (offset, coding); `anti` the codings the actor is against
+    ("anti-Assad forces": the armed opposition, REB, of Assad's country)."""
+    coding = Coding()
+    countries = [m.entry.country for m in matches if m.own and m.entry.kind in COUNTRY_KINDS and m.entry.country]
+    head_match = next((m for m in matches if head is not None and m.start <= head < m.end), None)
+    modifiers = [m for m in matches if m is not head_match and m.own]
+    # Entities inside the phrase ("Assad" in "Assad's office") act as modifiers with their own coding.
+    entity_head = next((c for pos, c in extra if pos == head), None)
+    entity_mods = [c for pos, c in extra if pos != head]
+
+    coding.country = countries[0] if countries else None
+    if coding.country is None:
+        for source in ([head_match.entry] if head_match and head_match.own else []) + [m.entry for m in modifiers]:
+            if source.country:
+                coding.country = source.country
+                break
+    if coding.country is None:
+        for c in ([entity_head] if entity_head else []) + entity_mods:
+            if c.country:
+                coding.country = c.country
+                break
+
+    modifier_sectors = [m.entry.sector for m in modifiers
+                        if m.entry.sector and m.entry.kind in ("org", "seat", "leader")]
+    modifier_sectors += [c.sector for c in entity_mods if c.sector]
+    modifier_sectors += [m.entry.sector for m in modifiers if m.entry.sector and m.entry.kind == "role"]
+    if entity_head is not None:
+        coding.sector = entity_head.sector
+    elif head_match is None:
+        coding.sector = modifier_sectors[0] if modifier_sectors else None
+    else:
+        entry = head_match.entry
+        if entry.kind in ("org", "seat", "leader"):
+            coding.sector = entry.sector
+        elif entry.kind in COUNTRY_KINDS:
+            coding.sector = None
+        elif entry.strength == "strong":
+            coding.sector = entry.sector
+        elif entry.strength == "armed":
+            group = [s for s in modifier_sectors if s in GROUP_SECTORS]
+            coding.sector = group[0] if group else entry.sector
+        else:  # weak or inherit: the employer's sector, else the word's own
+            coding.sector = modifier_sectors[0] if modifier_sectors else entry.sector
+    if anti:
+        # Against a government: the domestic armed (REB) or unarmed (OPP) opposition.
+        armed = head_match is not None and head_match.entry.strength == "armed"
+        coding.sector = "REB" if armed else "OPP"
+        coding.country = coding.country or next((c.country for c in anti if c.sector == "GOV"), None)
+    return coding
+
+
+def code_tokens(tokens: list[Token], head: Token | None, entity_codings: dict[int, Coding] | None = None,
+                ctx: ArticleContext | None = None) -> tuple[Coding, list[_Match]]:
+    """Code a phrase given as tokens (in text order) with its head word; `entity_codings` maps
+    token index (doc-wide) -> the coding of an entity covering it."""
+    entity_codings = entity_codings or {}
+    offsets = {t.i: k for k, t in enumerate(tokens)}
+    skip = {offsets[i] for i in entity_codings if i in offsets}
+    matches = match_tables(tokens, skip=skip, day=_published(ctx))
+    head_offset = offsets.get(head.i) if head is not None else None
+    groups: dict[int, tuple[list[int], Coding]] = {}
+    for i, c in entity_codings.items():
+        if i in offsets:
+            groups.setdefault(id(c), ([], c))[0].append(offsets[i])
+    extra, anti = [], []
+    for offs, c in groups.values():
+        if _after_anti(tokens, min(offs)):
+            anti.append(c)
+        else:
+            extra.append((head_offset if head_offset in offs else min(offs), c))
+    anti += [Coding(m.entry.country, m.entry.sector) for m in matches
+             if not m.own and _after_anti(tokens, m.start)]
+    coding = _combine(matches, head_offset, extra, anti)
+    dictionary = _dictionary(ctx)
+    if dictionary is not None and (coding.country is None or coding.sector is None):
+        found = dictionary.code("".join(t.text_with_ws for t in tokens), _published(ctx))
+        if found is not None:
+            coding.country = coding.country or found.country
+            coding.sector = coding.sector or found.sector
+    return coding, matches
+
+
+# --- people: titles in the text and the leaders table --------------------------------------------
+
+def _title_before(doc: Doc, start: int, sent_start: int, taken: set[int]) -> list[Token]:
+    """The title words written right before a name: "Russian Deputy Defense Minister", "Kremlin spokesman"."""
+    tables = load_tables()
+    words: list[Token] = []
+    i = start - 1
+    while i >= sent_start and i not in taken:
+        token = doc[i]
+        lower = token.lower_
+        if token.is_punct and lower not in ("-", "'s", "’s", "."):
+            break
+        if lower == "of" and not (i > sent_start and doc[i - 1].is_title):
+            break  # "Secretary of State John Kerry", but not "the regime of Syrian President ..."
+        known = lower in TITLE_WORDS or bool(tables.lookup(token.text)) or token.ent_type_ in ("NORP", "GPE", "ORG")
+        capital = token.text[:1].isupper() and not token.is_stop and token.pos_ in ("PROPN", "NOUN", "ADJ")
+        if not (known or capital) or token.pos_ in ("VERB", "AUX", "DET", "ADP", "CCONJ", "SCONJ", "PRON"):
+            if lower not in ("of", "'s", "’s", "-"):
+                break
+        words.insert(0, token)
+        i -= 1
+    while words and (words[0].lower_ in ("of", "'s", "’s", "-") or words[0].is_punct):
+        words.pop(0)
+    return words
+
+
+def _title_after(doc: Doc, end: int, sent_end: int) -> list[Token]:
+    """An appositive after a name: "Viktor Ozerov, head of the defense committee in the upper house of
+    Russia's parliament, said" -> the words between the commas."""
+    if end >= sent_end or doc[end].text != ",":
+        return []
+    words: list[Token] = []
+    for token in doc[end + 1: min(sent_end, end + 20)]:
+        if token.text in (",", ";", ":", "(", ")", '"', "“", "”") or token.pos_ in ("VERB", "AUX"):
+            break
+        if token.pos_ == "PRON" and token.lower_ in ("who", "which", "that"):
+            return []
+        words.append(token)
+    if not words or words[0].pos_ in ("NUM",) or words[0].ent_type_ == "PERSON":
+        return []
+    return words
+
+
+def _has_role(tokens: list[Token]) -> bool:
+    return any(m.entry.kind in ("role", "seat", "org") for m in match_tables(tokens))
+
+
+def _strip_det(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[0].pos_ == "DET" or tokens[0].lower_ in ("the", "a", "an")):
+        tokens = tokens[1:]
+    return tokens
+
+
+def _code_person(ent: Entity, doc: Doc, ctx: ArticleContext | None, taken: set[int],
+                 codings: dict[int, Coding]) -> Coding:
+    """A person from the title around the mention, else the leaders table."""
+    span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+    if span is None:
+        return Coding()
+    sent = span.sent
+    title_coding, title = Coding(), ""
+    for words, head in _title_candidates(doc, span, sent, taken):
+        if not words:
+            continue
+        coding, matches = code_tokens(words, head, codings, ctx)
+        roles = [m for m in matches if m.entry.kind in ("role", "seat", "org")]
+        if roles or coding.country:
+            title_coding = coding
+            if roles:
+                title = "".join(t.text_with_ws for t in words).strip()
+                inherits = any(m.entry.strength == "inherit" for m in roles if head is not None
+                               and m.start <= words.index(head) < m.end)
+                if inherits and coding.sector is None and coding.country is None:
+                    employer = _employer_before(ent, ctx)
+                    if employer is not None:
+                        title_coding = Coding(employer.country, employer.sector)
+            break
+    terms = load_tables().leader_terms(ent.canonical or ent.text) or load_tables().leader_terms(ent.text)
+    held, latest = leader_on(terms, _published(ctx))
+    coding = Coding(title_coding.country, title_coding.sector, title or None)
+    if held is not None:
+        coding.country = coding.country or held.country
+        coding.sector = coding.sector or held.sector
+        coding.title = coding.title or held.role
+        coding.canonical = held.name
+    elif latest is not None:
+        coding.country = coding.country or latest.country
+        coding.canonical = latest.name
+    if coding.country is None or coding.sector is None:
+        found = _from_dictionary(ent.canonical or ent.text, ctx)
+        if found.country is None and found.sector is None and ent.canonical != ent.text:
+            found = _from_dictionary(ent.text, ctx)
+        coding.country = coding.country or found.country
+        coding.sector = coding.sector or found.sector
+    return coding
+
+
+def _title_candidates(doc: Doc, span: Span, sent: Span, taken: set[int]):
+    before = _title_before(doc, span.start, sent.start, taken)
+    yield before, (before[-1] if before else None)
+    after = _strip_det(_title_after(doc, span.end, sent.end))
+    if after and _has_role(after):
+        yield after, _head_of(after)
+
+
+def _head_of(tokens: list[Token]) -> Token:
+    """The syntactic head of a token sequence: the token whose head lies outside it."""
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        if token.head.i not in inside or token.head.i == token.i:
+            return token
+    return tokens[-1]
+
+
+def _employer_before(ent: Entity, ctx: ArticleContext | None) -> Coding | None:
+    """A spokesman without an employer in the phrase speaks for the nearest government-like
+    organisation of the last sentences ("In Washington, the White House said ... spokesman Josh Earnest")."""
+    if ctx is None:
+        return None
+    candidates = [e for e in ctx.options.get("_coded_entities", []) if e.start < ent.start
+                  and e.label in ("ORG", "FAC", "GPE") and e.sector is not None and e.country is not None
+                  and ent.sentence - e.sentence <= LOOKBACK_SENTENCES]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda e: e.start)
+    return Coding(best.country, best.sector)
+
+
+# --- entities --------------------------------------------------------------------------------------
+
+def _code_named(ent: Entity, doc: Doc, ctx: ArticleContext | None) -> Coding:
+    """Organisations, groups, places and nationalities from the tables and their own words."""
+    tables = load_tables()
+    name = ent.canonical or ent.text
+    entries = tables.lookup(name) or tables.lookup(ent.text)
+    if entries:
+        entry = entries[0]
+        if entry.kind in COUNTRY_KINDS:
+            return Coding(entry.country, None)
+        if entry.kind == "role" and ent.label not in ("ORG",):
+            return Coding()
+        return Coding(entry.country, entry.sector, canonical=entry.name if entry.kind == "org" else None)
+    span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+    if span is None or ent.label not in ("ORG", "FAC", "NORP"):
+        return _from_dictionary(name, ctx)
+    tokens = _strip_det(list(span))
+    if not tokens:
+        return Coding()
+    coding, _ = code_tokens(tokens, _head_of(tokens), None, ctx)
+    if coding.country is None and coding.sector is None:
+        return _from_dictionary(name, ctx)
+    return coding
+
+
+def _from_dictionary(name: str, ctx: ArticleContext | None) -> Coding:
+    dictionary = _dictionary(ctx)
+    if dictionary is None:
+        return Coding()
+    found = dictionary.code(name, _published(ctx))
+    return Coding(found.country, found.sector) if found is not None else Coding()
 
 
 def code_entities(entities: list[Entity], ctx: ArticleContext) -> None:
     """Fill country, sector and title of the actor-like entities in place."""
+    doc = ctx.doc
+    coded: list[Entity] = []
+    ctx.options["_coded_entities"] = coded
+    person_tokens = set()
+    for ent in entities:
+        if ent.label == "PERSON":
+            span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+            if span is not None:
+                person_tokens.update(range(span.start, span.end))
+    codings: dict[int, Coding] = {}  # token index -> coding of an already coded entity over it
+    for ent in entities:
+        if ent.label not in ACTOR_LABELS:
+            continue
+        if ent.label == "PERSON":
+            coding = _code_person(ent, doc, ctx, person_tokens - _token_range(doc, ent), codings)
+        else:
+            coding = _code_named(ent, doc, ctx)
+        ent.country = ent.country or coding.country
+        ent.sector = ent.sector or coding.sector
+        ent.title = ent.title or coding.title
+        if coding.canonical and ent.label == "PERSON" and _shorter(ent.canonical, coding.canonical):
+            ent.canonical = coding.canonical
+        if ent.country or ent.sector:
+            c = Coding(ent.country, ent.sector, ent.title, ent.canonical)
+            for i in _token_range(doc, ent):
+                codings[i] = c
+        coded.append(ent)
+    _share_within_article(entities)
+    # Later mentions coded by their short name now carry the full coding: refresh what phrases see.
+    ctx.options.pop("_coded_entities", None)
+
+
+def _token_range(doc: Doc, ent: Entity) -> set[int]:
+    span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+    return set(range(span.start, span.end)) if span is not None else set()
+
+
+def _shorter(current: str | None, full: str) -> bool:
+    return current is None or (len(current) < len(full) and current.split()[-1:] == full.split()[-1:])
+
+
+def _share_within_article(entities: list[Entity]) -> None:
+    """Mentions of one entity share its coding: "Putin" gets what "President Vladimir Putin" got."""
+    best: dict[tuple[str, str], Entity] = {}
+    for ent in entities:
+        if ent.label not in ACTOR_LABELS or not ent.canonical:
+            continue
+        key = (_group(ent.label), ent.canonical.lower())
+        current = best.get(key)
+        if current is None or _score(ent) > _score(current):
+            best[key] = ent
+    for ent in entities:
+        if ent.label not in ACTOR_LABELS or not ent.canonical:
+            continue
+        full = best.get((_group(ent.label), ent.canonical.lower()))
+        if full is None or full is ent:
+            continue
+        if ent.country is None or (ent.sector is None and full.country == ent.country):
+            ent.country = ent.country or full.country
+            ent.sector = ent.sector or full.sector
+        ent.title = ent.title or full.title
+
+
+def _group(label: str) -> str:
+    return "PERSON" if label == "PERSON" else "OTHER"
+
+
+def _score(ent: Entity) -> tuple[int, int, int]:
+    return (ent.country is not None and ent.sector is not None, ent.title is not None, -ent.start)
+
+
+# --- any span --------------------------------------------------------------------------------------
+
+def _entity_codings(first: int, last: int, ctx: ArticleContext) -> dict[int, Coding]:
+    """Token index -> coding of the coded entities over tokens first..last."""
+    return {i: c for i, c in _token_codings(ctx).items() if first <= i <= last}
+
+
+def _token_codings(ctx: ArticleContext) -> dict[int, Coding]:
+    """Token index -> coding of the coded entity over it, for the whole article; built once per
+    entity list (events code many spans)."""
+    key = (id(ctx.entities), len(ctx.entities))
+    cached = ctx.options.get("_actor_token_codings")
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    doc = ctx.doc
+    codings: dict[int, Coding] = {}
+    for ent in ctx.entities:
+        if ent.country is None and ent.sector is None or ent.label == "ACTOR":
+            continue
+        ent_span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        if ent_span is None:
+            continue
+        c = Coding(ent.country, ent.sector, ent.title, ent.canonical)
+        for i in range(ent_span.start, ent_span.end):
+            codings[i] = c
+    ctx.options["_actor_token_codings"] = (key, codings)
+    return codings
+
+
+def _same_entity(span: Span, ctx: ArticleContext) -> Entity | None:
+    """The entity mention the span is, or whose head it contains ("President Vladimir Putin")."""
+    best = None
+    for ent in ctx.entities:
+        if ent.label not in ACTOR_LABELS:
+            continue
+        if ent.start <= span.root.idx < ent.end and span.start_char <= ent.start and ent.end <= span.end_char:
+            best = ent
+    return best
+
+
+def _resolve_pronoun(span: Span, ctx: ArticleContext) -> Entity | None:
+    """The person a "he" or "she" refers to: the nearest person mentioned before it, a few sentences back."""
+    sentence = ctx.sentence_index(span.start_char)
+    people = [e for e in ctx.entities if e.label == "PERSON" and e.end <= span.start_char
+              and sentence - e.sentence <= LOOKBACK_SENTENCES]
+    return max(people, key=lambda e: e.start) if people else None
+
+
+def _with_of_phrase(span: Span) -> tuple[list[Token], Token]:
+    """The span's words plus an "of"/"for" phrase after its head ("head of the defense committee")."""
+    tokens = list(span)
+    root = span.root
+    for child in root.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for") and child.i >= span.end:
+            sub = list(child.subtree)  # a dependency subtree never leaves its sentence
+            if len(sub) <= 12:
+                tokens += [t for t in sub if t.i >= span.end]
+    tokens.sort(key=lambda t: t.i)
+    return tokens, root
 
 
 def code_span(span: Span, ctx: ArticleContext) -> Actor:
     """Code any noun phrase as an actor ("Russian forces", "the Kremlin", "he")."""
-    return Actor(text=span.text, start=span.start_char, end=span.end_char)
+    actor = Actor(text=span.text, start=span.start_char, end=span.end_char)
+    if len(span) == 0:
+        return actor
+    words = [t for t in span if not t.is_punct]
+    if len(words) == 1 and words[0].lower_ in PERSON_PRONOUNS:
+        person = _resolve_pronoun(span, ctx)
+        if person is not None:
+            actor.canonical, actor.country, actor.sector, actor.title = (
+                person.canonical, person.country, person.sector, person.title)
+        return actor
+    entity = _same_entity(span, ctx)
+    if entity is not None and entity.label == "PERSON":
+        actor.canonical, actor.country, actor.sector, actor.title = (
+            entity.canonical, entity.country, entity.sector, entity.title)
+        return actor
+    tokens, head = _with_of_phrase(span)
+    tokens = _strip_det([t for t in tokens if t.pos_ != "PUNCT" or t.text in ("-", "'s")]) or tokens
+    coding, matches = code_tokens(tokens, head, _entity_codings(tokens[0].i, tokens[-1].i, ctx), ctx)
+    head_match = next((m for m in matches if m.start <= tokens.index(head) < m.end), None) \
+        if head in tokens else None
+    # A country named as the doer ("Russia launched", "Moscow said") is its government (CAMEO convention).
+    if coding.sector is None and coding.country and (
+            (head_match is not None and head_match.entry.kind in ("country", "capital"))
+            or (entity is not None and entity.label == "GPE")):
+        coding.sector = "GOV"
+    if coding.country is None and entity is not None and entity.label in ("GPE", "LOC", "FAC"):
+        # A place our tables do not know: the places stage may have resolved it.
+        place = next((p for p in ctx.places if p.start <= entity.start < p.end and p.country), None)
+        if place is not None:
+            coding.country = place.country
+            if place.feature == "country" and coding.sector is None:
+                coding.sector = "GOV"
+    actor.country, actor.sector = coding.country, coding.sector
+    actor.canonical = entity.canonical if entity is not None else _canonical_phrase(span)
+    if entity is not None and entity.title:
+        actor.title = entity.title
+    return actor
+
+
+QUANTITY_WORDS = {"more", "less", "fewer", "than", "some", "about", "around", "over", "nearly", "almost", "up",
+                  "to", "between", "and", "several", "many", "few", "dozens", "hundreds", "thousands", "of",
+                  "at", "least", "most", "roughly", "approximately", "estimated", "an"}
+
+
+def _strip_quantity(tokens: list[Token], root: Token) -> list[Token]:
+    """ "about 1,000 military personnel" -> "military personnel": the number is a quantity, not the actor."""
+    while tokens and tokens[0] is not root and (tokens[0].like_num or tokens[0].lower_ in QUANTITY_WORDS
+                                                 or tokens[0].pos_ in ("NUM", "SYM", "PUNCT")):
+        tokens = tokens[1:]
+    return tokens
+
+
+def _canonical_phrase(span: Span) -> str:
+    tokens = _strip_quantity(_strip_det(list(span)), span.root)
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text or span.text
+
+
+# --- actor noun phrases that are no spaCy entity -------------------------------------------------
+
+def actor_phrases(ctx: ArticleContext, entities: list[Entity]) -> list[Entity]:
+    """Entity records (label "ACTOR") for coded noun phrases that no spaCy entity covers:
+    "Russian forces", "rebels", "Western countries", "Kremlin-backed militias"."""
+    doc = ctx.doc
+    text = doc.text  # Doc.text joins every token on each access: read it once
+    covered = set()
+    for ent in entities:
+        span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        if span is not None:
+            covered.update(range(span.start, span.end))
+    saved = ctx.entities
+    ctx.entities = entities
+    found: list[Entity] = []
+    try:
+        for chunk in doc.noun_chunks:
+            root = chunk.root
+            if root.i in covered or root.pos_ in ("PRON", "NUM"):
+                continue
+            if root.dep_ == "appos" and root.head.ent_type_ == "PERSON":
+                continue  # a title, already on the person
+            entries = load_tables().lookup(root.text)
+            if not any(e.kind == "role" for e in entries):
+                continue
+            actor = code_span(chunk, ctx)
+            if actor.sector is None:
+                continue
+            tokens = _strip_quantity(_strip_det(list(chunk)), root)
+            start = tokens[0].idx if tokens else chunk.start_char
+            found.append(Entity(text=text[start:chunk.end_char], label="ACTOR", start=start,
+                                end=chunk.end_char, sentence=ctx.sentence_index(start),
+                                canonical=actor.canonical, country=actor.country, sector=actor.sector))
+    finally:
+        ctx.entities = saved
+    return found

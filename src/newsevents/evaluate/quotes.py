@@ -1,0 +1,219 @@
+"""Quote extraction against PolNeAR (political news, every attribution annotated in brat).
+
+    newsevents evaluate quotes [--gold DIR] [--limit N] [--json FILE]
+
+Gold: `DIR/attributions/*.ann` and `DIR/text/*.txt`. An article may carry several annotators'
+`.ann` files (the suffix after the last `_`); we score against ONE annotator per article, the
+first in sorted file-name order, so the choice is fixed and reproducible.
+
+Metrics
+- content P/R/F1: a predicted quote matches a gold attribution when the characters they share
+  are at least half of the shorter of the two (gold Content may be discontinuous: its fragments
+  count, not the gaps). Matching is one-to-one, greedy by overlap.
+- speaker accuracy on matched quotes whose gold attribution has a Source. A speaker is right when
+  (a) our speaker mention span (speaker_start/end) overlaps the gold Source span, or
+  (b) our canonical speaker contains the head word (last word) of the gold Source text, unless
+  that word is a pronoun or a common word (a gold "he" counts only through (a)).
+  Gold attributions without a Source are left out of the speaker accuracy.
+- speaker recall over all gold attributions with a Source (matched and right / all), for context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsevents.evaluate import prf
+
+DEFAULT_GOLD = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "quotes" / "polnear" / "dev"
+
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "him", "her", "them",
+            "this", "those", "these", "some", "others", "many", "one"}
+
+
+@dataclass
+class GoldAttribution:
+    content: list[tuple[int, int]]
+    source: list[tuple[int, int]] = field(default_factory=list)
+    source_text: str = ""
+    cue_text: str = ""
+
+
+def _spans(field_text: str) -> list[tuple[int, int]]:
+    spans = []
+    for part in field_text.split(";"):
+        start, end = part.split()
+        spans.append((int(start), int(end)))
+    return spans
+
+
+def read_ann(path: Path) -> list[GoldAttribution]:
+    """The attributions with a Content span of one brat `.ann` file."""
+    spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
+    relations: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            parts = line.split("\t")
+            if len(parts) < 2:
+                continue
+            label, _, offsets = parts[1].partition(" ")
+            try:
+                spans[parts[0]] = (label, _spans(offsets), parts[2] if len(parts) > 2 else "")
+            except ValueError:
+                continue
+        elif line.startswith("E"):
+            parts = line.split("\t")
+            if len(parts) > 1:
+                relations.append(dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg))
+    gold = []
+    for rel in relations:
+        content = spans.get(rel.get("Content", ""))
+        if content is None:
+            continue
+        source = spans.get(rel.get("Source", ""))
+        cue = spans.get(rel.get("Cue", ""))
+        gold.append(GoldAttribution(
+            content=content[1], source=source[1] if source else [], source_text=source[2] if source else "",
+            cue_text=cue[2] if cue else "",
+        ))
+    return gold
+
+
+def gold_articles(gold: Path, limit: int | None = None) -> list[tuple[str, Path, Path]]:
+    """(name, text path, ann path) per article, with the first annotator in sorted order."""
+    text_dir, ann_dir = gold / "text", gold / "attributions"
+    if not text_dir.is_dir() or not ann_dir.is_dir():
+        raise ValueError(f"{gold} has no text/ and attributions/ folders (PolNeAR layout)")
+    chosen: dict[str, Path] = {}
+    for ann in sorted(ann_dir.glob("*.ann")):
+        name = ann.stem.rsplit("_", 1)[0]
+        chosen.setdefault(name, ann)
+    articles = [(name, text_dir / f"{name}.txt", ann) for name, ann in sorted(chosen.items())
+                if (text_dir / f"{name}.txt").exists()]
+    return articles[:limit] if limit else articles
+
+
+def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+
+
+def _length(spans: list[tuple[int, int]]) -> int:
+    return sum(e - s for s, e in spans)
+
+
+def content_matches(pred: list[tuple[int, int]], gold: list[tuple[int, int]]) -> int:
+    """The shared characters when they reach half of the shorter span, else 0."""
+    shared = _overlap(pred, gold)
+    shorter = min(_length(pred), _length(gold))
+    return shared if shorter and shared * 2 >= shorter else 0
+
+
+def _head_word(text: str) -> str:
+    words = re.findall(r"[\w’'-]+", text.lower())
+    # "Flynn, a top Trump surrogate," -> the name before the apposition.
+    first_part = re.split(r",", text.lower())[0]
+    head = re.findall(r"[\w’'-]+", first_part)
+    word = (head or words or [""])[-1]
+    return re.sub(r"(’s|'s)$", "", word)
+
+
+def speaker_right(quote: dict[str, Any], gold: GoldAttribution) -> bool:
+    start, end = quote.get("speaker_start"), quote.get("speaker_end")
+    if start is not None and end is not None and _overlap([(start, end)], gold.source) > 0:
+        return True
+    head = _head_word(gold.source_text)
+    if not head or head in PRONOUNS or len(head) < 3:
+        return False
+    speaker = (quote.get("speaker") or "").lower()
+    return bool(re.search(rf"\b{re.escape(head)}\b", speaker))
+
+
+def score_article(quotes: list[dict[str, Any]], gold: list[GoldAttribution]) -> dict[str, Any]:
+    pairs = []
+    for qi, quote in enumerate(quotes):
+        pred = [(quote["start"], quote["end"])]
+        for gi, attribution in enumerate(gold):
+            shared = content_matches(pred, attribution.content)
+            if shared:
+                pairs.append((shared, qi, gi))
+    pairs.sort(reverse=True)
+    used_q: set[int] = set()
+    used_g: set[int] = set()
+    matched = []
+    for _, qi, gi in pairs:
+        if qi in used_q or gi in used_g:
+            continue
+        used_q.add(qi)
+        used_g.add(gi)
+        matched.append((qi, gi))
+    with_source = [(qi, gi) for qi, gi in matched if gold[gi].source]
+    right = [(qi, gi) for qi, gi in with_source if speaker_right(quotes[qi], gold[gi])]
+    return {
+        "tp": len(matched), "fp": len(quotes) - len(matched), "fn": len(gold) - len(matched),
+        "speaker_total": len(with_source), "speaker_right": len(right),
+        "gold_with_source": sum(1 for g in gold if g.source),
+        "missed": [gi for gi in range(len(gold)) if gi not in used_g],
+        "spurious": [qi for qi in range(len(quotes)) if qi not in used_q],
+        "wrong_speaker": [(qi, gi) for qi, gi in with_source if (qi, gi) not in right],
+    }
+
+
+def run(gold: Path, limit: int | None = None, **options: Any) -> dict:
+    from newsevents.model import Document
+    from newsevents.pipeline import Pipeline
+
+    articles = gold_articles(gold, limit)
+    if not articles:
+        raise ValueError(f"no PolNeAR articles under {gold}")
+    pipeline = Pipeline(options={k: v for k, v in options.items() if k not in ("verbose",)})
+    documents = [Document(id=name, text=text.read_text(encoding="utf-8"), raw=True, published=None)
+                 for name, text, _ in articles]
+    totals = {"tp": 0, "fp": 0, "fn": 0, "speaker_total": 0, "speaker_right": 0, "gold_with_source": 0}
+    by_kind: dict[str, int] = {}
+    verbose = options.get("verbose")
+    for (name, _, ann), result in zip(articles, pipeline.run(documents)):
+        gold_list = read_ann(ann)
+        quotes = [q.__dict__ for q in result.quotes] if result.error is None else []
+        scores = score_article(quotes, gold_list)
+        for key in totals:
+            totals[key] += scores[key]
+        for q in quotes:
+            by_kind[q["kind"]] = by_kind.get(q["kind"], 0) + 1
+        if verbose:
+            _print_errors(name, result.article.text if result.article else "", quotes, gold_list, scores)
+    content = prf(totals["tp"], totals["fp"], totals["fn"])
+    speaker_accuracy = totals["speaker_right"] / totals["speaker_total"] if totals["speaker_total"] else 0.0
+    return {
+        "gold": str(gold),
+        "articles": len(articles),
+        "annotator": "first .ann in sorted file-name order per article",
+        "content": content,
+        "speaker": {
+            "accuracy": round(speaker_accuracy, 4),
+            "right": totals["speaker_right"],
+            "matched_with_source": totals["speaker_total"],
+            "recall": round(totals["speaker_right"] / totals["gold_with_source"], 4)
+            if totals["gold_with_source"] else 0.0,
+        },
+        "predicted_by_kind": by_kind,
+    }
+
+
+def _print_errors(name: str, text: str, quotes: list[dict], gold: list[GoldAttribution],
+                  scores: dict[str, Any]) -> None:
+    def snip(s: int, e: int) -> str:
+        return text[s:e].replace("\n", " ")[:120]
+
+    print(f"## {name}")
+    for gi in scores["missed"]:
+        g = gold[gi]
+        print(f"  MISS  [{g.cue_text}] {g.source_text!r}: {snip(g.content[0][0], g.content[-1][1])}")
+    for qi in scores["spurious"]:
+        q = quotes[qi]
+        print(f"  FALSE [{q['cue']}] {q['speaker_text']!r}: {snip(q['start'], q['end'])}")
+    for qi, gi in scores["wrong_speaker"]:
+        q, g = quotes[qi], gold[gi]
+        print(f"  SPKR  [{q['cue']}] ours {q['speaker_text']!r}/{q['speaker']!r} gold {g.source_text!r}: "
+              f"{snip(q['start'], q['end'])}")

@@ -1,0 +1,215 @@
+"""Who did it and to whom: the source and target of an event trigger, read off the dependency parse.
+
+Source: the grammatical agent (nsubj, or the "by" agent of a passive), inherited through
+xcomp/conj/advcl/acl when the trigger has no subject of its own ("Russian forces have begun
+withdrawing"); for an event noun, its possessor or national modifier ("Russian air strikes"),
+else the subject of the light verb that carries it ("Moscow began its bombing campaign").
+Target: the object (dobj, dative, the subject of a passive), else the object of a preposition
+such as from/with/against/to ("withdrawing from Syria"). Coordinated subjects ("he and Putin")
+give the first as source and the second as target.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from newsevents.extract.event_lexicon import EventLexicon
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Prepositions whose object is the one acted on: "withdraw from", "talks with", "attack on".
+TARGET_PREPS = ("against", "with", "to", "from", "on", "into", "at", "toward", "towards", "upon", "over", "for",
+                "between")
+# "In" and "of" give a target only when nothing better is there: "arrived in Amman", "withdrawal of troops".
+WEAK_TARGET_PREPS = ("in", "of")
+# Objects whose own possessor or modifier is the real party: "praised Haiti's efforts", "a U.S. request".
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+# Object-control verbs: in "urged Iraq to withdraw" the object is the one who would withdraw.
+OBJECT_CONTROL = {"urge", "ask", "order", "force", "allow", "persuade", "tell", "invite", "encourage",
+                  "pressure", "call", "press", "help", "permit", "compel", "authorize", "instruct", "demand"}
+# Nouns that name an actor, so that a participle on them ("forces attacking X") takes them as subject.
+ACTOR_NOUNS = {"force", "troop", "soldier", "army", "rebel", "militant", "police", "government", "official",
+               "fighter", "militia", "guerrilla", "insurgent", "protester", "demonstrator", "country", "state",
+               "authority", "ministry", "military", "group", "leader", "president", "minister", "jet", "aircraft",
+               "plane", "warplane", "helicopter", "tank", "settler", "worker", "student", "activist", "party",
+               "member", "regime", "navy", "unit", "commander", "officer", "gunman", "bomber", "side", "people"}
+SPAN_RIGHT_DEPS = {"compound", "flat", "nummod", "appos"}
+MAX_ACTOR_TOKENS = 12
+
+
+def is_actor_like(token: Token) -> bool:
+    return token.ent_type_ in NAME_LABELS or token.lemma_.lower() in ACTOR_NOUNS or token.pos_ == "PRON" \
+        and token.lower_ not in RELATIVE_PRONOUNS | {"it", "this", "that", "what", "much", "some"}
+
+
+def actor_span(token: Token) -> Span:
+    """The noun phrase headed by `token`, without its conjuncts, relative clauses or trailing clauses."""
+    doc = token.doc
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in ("cc", "conj", "punct", "preconj"):
+            continue
+        left = min(left, child.left_edge.i)
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in SPAN_RIGHT_DEPS or (child.dep_ == "prep" and child.lower_ in ("of", "in", "from")):
+            right = max(right, child.right_edge.i)
+        else:
+            break
+    # An apposition or prepositional phrase may run far: keep the phrase short enough to code.
+    if right - left + 1 > MAX_ACTOR_TOKENS:
+        right = token.i
+    while right > token.i and doc[right].is_punct:
+        right -= 1
+    while left < token.i and doc[left].dep_ in ("cc", "punct"):
+        left += 1
+    return doc[left:right + 1]
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the words coordinated with it ("he and Putin" -> he, Putin)."""
+    return [token, *[t for t in token.conjuncts if t.i > token.i]]
+
+
+def _own_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def passive_agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def verb_subject(verb: Token, depth: int = 0) -> Token | None:
+    """The agent of a verb, inherited from the clause it hangs on when it has none of its own."""
+    if is_passive(verb) or verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
+        return passive_agent(verb)
+    subject = _own_subject(verb)
+    if subject is not None or depth > 4:
+        return subject
+    head = verb.head
+    if head is verb:
+        return None
+    if verb.dep_ == "xcomp":
+        if head.lemma_.lower() in OBJECT_CONTROL:
+            for child in head.children:
+                if child.dep_ in ("dobj", "dative"):
+                    return child
+        if head.pos_ in ("VERB", "AUX"):
+            return verb_subject(head, depth + 1)
+        if head.pos_ == "ADJ":  # "ready to withdraw": the adjective's clause
+            return verb_subject(head.head, depth + 1) if head.head is not head else None
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return _own_subject(head) or verb_subject(head, depth + 1)
+    if verb.dep_ in ("advcl", "pcomp", "ccomp") and head.pos_ in ("VERB", "AUX") and verb.dep_ != "ccomp":
+        return verb_subject(head, depth + 1)
+    if verb.dep_ in ("acl", "relcl"):
+        if is_actor_like(head):
+            return head
+        # "spent much of its effort attacking X": climb to the clause that has an agent.
+        for ancestor in head.ancestors:
+            if ancestor.pos_ in ("VERB", "AUX"):
+                return verb_subject(ancestor, depth + 1)
+    return None
+
+
+def _object_candidates(obj: Token) -> list[Token]:
+    """An object, preceded by its possessor or national modifier when those name a party."""
+    out: list[Token] = []
+    owners = [obj, *[c for c in obj.children if c.dep_ == "compound"]]  # "Lebanon's new President Hrawi"
+    for owner in owners:
+        for child in owner.children:
+            if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
+                out.append(child)
+    if obj.ent_type_ not in NAME_LABELS and not is_actor_like(obj):
+        for child in obj.children:
+            if child.dep_ in ("compound", "amod") and child.ent_type_ in ("GPE", "NORP", "ORG"):
+                out.append(child)
+        for child in obj.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):
+                out += [g for g in child.children if g.dep_ == "pobj"]
+    out.append(obj)
+    return out
+
+
+def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            out += [g for g in child.children if g.dep_ == "pobj"]
+    return out
+
+
+def verb_target_candidates(verb: Token) -> list[Token]:
+    candidates: list[Token] = []
+    if is_passive(verb):
+        candidates += [c for c in verb.children if c.dep_ == "nsubjpass"]
+    for child in verb.children:
+        if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            candidates.append(child)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr"):
+            candidates += _object_candidates(child)
+            for obj in _prep_objects(child, TARGET_PREPS):  # "offered its troops to Lebanon"
+                candidates += _object_candidates(obj)
+    for obj in _prep_objects(verb, TARGET_PREPS):
+        candidates += _object_candidates(obj)
+    for child in verb.children:  # "agreed on the plan", "rejected a call for ..."
+        if child.dep_ == "prt":
+            candidates += _prep_objects(child, TARGET_PREPS)
+    candidates += _prep_objects(verb, WEAK_TARGET_PREPS)
+    return candidates
+
+
+def light_verb_of(noun: Token, lexicon: EventLexicon) -> Token | None:
+    """The verb that carries an event noun: "began its bombing campaign", "held talks", "the talks opened"."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "xcomp") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):  # "went on strike", "engaged in fighting"
+        return head.head
+    return None
+
+
+def noun_source_candidates(noun: Token, lexicon: EventLexicon) -> list[Token]:
+    out: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            out.append(child)
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
+            out.append(child)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "of", "from"):
+            out += [g for g in child.children if g.dep_ == "pobj" and is_actor_like(g)]
+    verb = light_verb_of(noun, lexicon)
+    if verb is not None and noun.dep_ != "nsubj":
+        if lexicon.is_cue(verb.lemma_, "light") or verb.lemma_.lower() not in lexicon.verbs:
+            subject = verb_subject(verb)
+            if subject is not None:
+                out.append(subject)
+    return out
+
+
+def noun_target_candidates(noun: Token) -> list[Token]:
+    candidates: list[Token] = []
+    for obj in _prep_objects(noun, TARGET_PREPS):
+        candidates += _object_candidates(obj)
+    candidates += _prep_objects(noun, WEAK_TARGET_PREPS)
+    return candidates

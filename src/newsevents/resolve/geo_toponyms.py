@@ -1,0 +1,339 @@
+"""Toponym recognition: which spans of the article name places.
+
+Sources, in order of trust:
+1. spaCy's GPE, LOC and FAC entities, trimmed ("the", a possessive "'s"), split at "Paris, Texas",
+   with region words kept in the span but looked up without them ("Latakia Province"); a FAC is
+   kept only when the gazetteer knows it (an air base, a border crossing), not any building.
+2. Entities spaCy mislabels: a PERSON or ORG that is exactly a well-known place and stands after a
+   locative preposition ("in Latakia"), or an ORG that is exactly a country or region ("Russia said").
+3. A gazetteer scan of capitalized proper nouns outside any entity: a country, region, base or a
+   town of 50,000+ people anywhere; a smaller town only after a locative preposition ("near X").
+   Words in data/place_stopwords.tsv (first names, months, common words) are never taken this way,
+   nor words the article also writes in lower case.
+Names of people are not places: a single word that is part of a person's name in the article
+("Jordan" after "Jordan Henderson") is taken only after a locative preposition.
+Demonyms ("Russian") are recorded apart (`source="demonym"`): evidence of the article's countries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from newsevents.resolve.gazetteer import DATA, Gazetteer, _read_tsv, load_gazetteer, normalize
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from newsevents.extract.context import ArticleContext
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+LOCATIVE = {"in", "at", "near", "from", "outside", "inside", "across", "into", "around", "to", "throughout",
+            "within", "towards", "toward", "via", "of", "between", "and", "through", "like"}
+STRICT_LOCATIVE = LOCATIVE - {"of", "and", "like", "between", "to"}
+REGION_WORDS = {"province", "governorate", "region", "oblast", "state", "district", "prefecture", "krai"}
+COUNTY_WORDS = {"county", "parish", "borough"}
+FACILITY_WORDS = ("air base", "airbase", "naval base", "military base", "base", "airport", "airfield",
+                  "air field", "port", "border crossing", "crossing", "naval facility", "nuclear plant",
+                  "nuclear power plant")
+# Words that follow a place at the start of an institution's name ("Athens Police Department").
+INSTITUTION_WORDS = {"police", "sheriff", "sheriff's", "sheriff’s", "fire", "city", "county", "public", "school",
+                     "schools", "university", "college", "court", "hospital", "council", "board", "airport",
+                     "high", "district", "department", "municipal", "regional", "community", "chamber",
+                     "parish", "area", "metro", "state", "town", "township", "village", "utilities", "water",
+                     "library", "zoo", "port", "harbor", "mayor", "superior", "circuit", "commission"}
+STRONG_FEATURES = {"country", "admin1", "region", "continent", "facility"}
+SCAN_MIN_POPULATION = 5_000
+MISLABEL_MIN_POPULATION = 100_000
+SPEECH_LEMMAS = {"say", "tell", "announce", "state", "add", "claim", "report", "comment", "confirm", "deny",
+                 "declare", "insist", "warn", "write", "note", "explain", "reply", "respond", "speak",
+                 "accuse", "urge", "acknowledge", "argue", "stress", "emphasize", "tweet", "brief"}
+
+
+@dataclass
+class Toponym:
+    text: str  # as written (offsets below)
+    start: int
+    end: int
+    sentence: int
+    key: str  # the name to look up ("Latakia" for "Latakia Province")
+    source: str  # ner | mislabel | gazetteer | demonym
+    hint: str | None = None  # admin1 | admin2 | facility: what the words around it say it is
+    qualifier: str | None = None  # "Texas" in "Paris, Texas"
+    country: str | None = None  # for demonyms: the country they name
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return frozenset(r["word"].strip().lower() for r in _read_tsv("place_stopwords.tsv"))
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    return {r["demonym"].strip().lower(): r["country"].strip() for r in _read_tsv("demonyms.tsv")}
+
+
+def _trim(span: Span) -> Span:
+    """Drop a leading article and a trailing possessive: "the Syria's" -> "Syria"."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("'s", "’s", "'", "’")):
+        end -= 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text != ".":
+        end -= 1
+    return doc[start:end]
+
+
+def _preceded_by_locative(span: Span, words: set[str] = STRICT_LOCATIVE) -> bool:
+    i = span.start - 1
+    doc = span.doc
+    while i >= 0 and doc[i].lower_ in ("the",):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in words
+
+
+def _entries_strong(gaz: Gazetteer, text: str, min_population: int) -> bool:
+    return any(e.feature in STRONG_FEATURES or e.population >= min_population for e in gaz.lookup(text))
+
+
+def _facility_after(span: Span, gaz: Gazetteer) -> tuple[int, str] | None:
+    """'Hmeimim air base': the end token and key of a known facility that continues this name."""
+    doc = span.doc
+    for n in (3, 2, 1):
+        end = span.end + n
+        if end > len(doc) or doc[span.end:end].text.lower() not in FACILITY_WORDS:
+            continue
+        key = doc[span.start:end].text
+        if any(e.feature == "facility" for e in gaz.lookup(key)):
+            return end, key
+    return None
+
+
+def _facility_before(span: Span, gaz: Gazetteer) -> str | None:
+    """'the naval base at Tartus': the key of a known facility named after this place."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ not in ("at", "in", "near", "of"):
+        return None
+    for n in (3, 2, 1):
+        begin = span.start - 1 - n
+        if begin < 0:
+            continue
+        words = doc[begin:span.start - 1].text.lower()
+        if words in FACILITY_WORDS:
+            key = f"{span.text} {words}"
+            if any(e.feature == "facility" for e in gaz.lookup(key)):
+                return key
+    return None
+
+
+class _Finder:
+    def __init__(self, ctx: ArticleContext, gaz: Gazetteer):
+        self.ctx = ctx
+        self.doc: Doc = ctx.doc
+        self.gaz = gaz
+        self.found: list[Toponym] = []
+        self.taken = [False] * len(self.doc)
+        self.person_words = {t.lower_ for ent in self.doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                             for t in ent}
+        self.lower_words = {t.text for t in self.doc if t.is_lower}
+
+    def add(self, span: Span, key: str, source: str, hint: str | None = None, country: str | None = None) -> None:
+        if len(span) == 0 or any(self.taken[i] for i in range(span.start, span.end)):
+            return
+        for i in range(span.start, span.end):
+            self.taken[i] = True
+        self.found.append(Toponym(span.text, span.start_char, span.end_char, self.ctx.sentence_index(span.start_char),
+                                  key, source, hint, country=country))
+
+    def person_like(self, span: Span) -> bool:
+        return len(span) == 1 and span[0].lower_ in self.person_words and not _preceded_by_locative(span)
+
+    # -- 1. spaCy's place entities
+    def from_entity(self, ent: Span) -> None:
+        span = _trim(ent)
+        if len(span) == 0 or self.person_like(span):
+            return
+        text = span.text
+        country = demonyms().get(text.lower())
+        if country:
+            self.add(span, text, "demonym", country=country)
+            return
+        # "Paris, Texas" as one entity: two toponyms.
+        if ", " in text:
+            doc = self.doc
+            comma = next(i for i in range(span.start, span.end) if doc[i].text == ",")
+            self.from_entity(doc[span.start:comma])
+            self.from_entity(doc[comma + 1:span.end])
+            return
+        gaz = self.gaz
+        facility = _facility_after(span, gaz)
+        if facility is not None:
+            self.add(self.doc[span.start:facility[0]], facility[1], "ner", "facility")
+            return
+        last = span[-1].lower_
+        if gaz.known(text):
+            hint = "admin2" if last in COUNTY_WORDS else None
+            key = _facility_before(span, gaz)
+            self.add(span, key or text, "ner", "facility" if key else hint)
+            return
+        if len(span) > 1 and last in REGION_WORDS and gaz.known(span[:-1].text):
+            self.add(span, span[:-1].text, "ner", "admin1")
+            return
+        if last in COUNTY_WORDS:
+            self.add(span, text, "ner", "admin2")
+            return
+        if self.from_prefix(span) or ent.label_ == "FAC":
+            return  # a FAC the gazetteer does not know is a building or a road: not a toponym we can use
+        if all(t.is_title for t in span) and not any(ch.isdigit() for ch in text):
+            self.add(span, text, "ner")  # a place our gazetteers lack: recognised, left unresolved
+
+    # -- 2. places spaCy called a person, an organisation or a nationality
+    def from_mislabel(self, ent: Span) -> None:
+        span = _trim(ent)
+        if len(span) == 0:
+            return
+        text = span.text
+        country = demonyms().get(text.lower()) or demonyms().get(text.lower().rstrip("s"))
+        if country:
+            if ent.label_ in ("NORP", "PERSON", "GPE"):
+                self.add(span, text, "demonym", country=country)
+            return
+        entries = self.gaz.lookup(text)
+        if not entries:
+            if ent.label_ in ("ORG", "FAC", "PERSON"):
+                self.from_prefix(span)
+            return
+        if text.lower() in stopwords() or len(normalize(text)) < 3:
+            return
+        big = [e for e in entries if e.feature in STRONG_FEATURES or e.population >= MISLABEL_MIN_POPULATION]
+        if _preceded_by_locative(span) and (big or max(e.population for e in entries) >= 1000):
+            self.add(span, text, "mislabel")
+        elif ent.label_ == "PERSON" and self.place_not_person(span, entries):
+            self.add(span, text, "mislabel")
+        elif ent.label_ == "ORG" and any(e.feature in ("country", "admin1", "region") for e in big) \
+                and normalize(text) not in ("us",):
+            self.add(span, text, "mislabel")
+        elif ent.label_ == "NORP" and any(e.feature == "country" for e in big):
+            self.add(span, text, "mislabel")
+        elif ent.label_ in ("ORG", "FAC"):
+            self.from_prefix(span)
+
+    def place_not_person(self, span: Span, entries) -> bool:
+        """A "PERSON" that is a town of 10,000+ and not used as a person's name in the article."""
+        if not any(e.feature in STRONG_FEATURES or e.population >= 10_000 for e in entries):
+            return False
+        if len(span) == 1 and span[0].lower_ in self.person_words:
+            return False
+        root = span.root
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_LEMMAS:
+            return False  # "Jackson said"
+        return not (span.end < len(self.doc) and self.doc[span.end].pos_ == "PROPN")
+
+    def from_prefix(self, span: Span) -> bool:
+        """A place that starts an organisation's name: "Mansfield" in "the Mansfield Police Department"."""
+        for size in range(min(len(span) - 1, 3), 0, -1):
+            part = self.doc[span.start:span.start + size]
+            following = self.doc[span.start + size]
+            if following.lower_ not in INSTITUTION_WORDS or not part[0].is_title:
+                continue
+            if part.text.lower() in stopwords() or not self.gaz.known(part.text):
+                continue
+            if _entries_strong(self.gaz, part.text, 1000):
+                hint = "admin2" if part[-1].lower_ in COUNTY_WORDS else None
+                self.add(part, part.text, "ner", hint)
+                return True
+        return False
+
+    # -- 3. capitalized names spaCy missed
+    def scan(self) -> None:
+        doc = self.doc
+        gaz = self.gaz
+        blocked = set()
+        for ent in doc.ents:
+            blocked.update(range(ent.start, ent.end))
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            if self.taken[i] or i in blocked or not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                i += 1
+                continue
+            matched = False
+            for j in range(min(i + 5, token.sent.end), i, -1):
+                span = doc[i:j]
+                if any(k in blocked or self.taken[k] for k in range(i, j)):
+                    continue
+                if not gaz.known(span.text):
+                    continue
+                if self.accept_scan(span):
+                    facility = _facility_after(span, gaz)
+                    if facility is not None:
+                        self.add(doc[i:facility[0]], facility[1], "gazetteer", "facility")
+                    else:
+                        key = _facility_before(span, gaz)
+                        self.add(span, key or span.text, "gazetteer", "facility" if key else None)
+                    i = j
+                    matched = True
+                    break
+            if not matched:
+                i += 1
+
+    def accept_scan(self, span: Span) -> bool:
+        text = span.text
+        if any(not (t.text[:1].isupper() or t.lower_ in ("of", "de", "al", "el")) for t in span):
+            # lower-case words inside: only the project's own facility and region names
+            return any(e.feature in ("facility", "region") for e in self.gaz.lookup(text))
+        if text.lower() in stopwords() or self.person_like(span) or text.lower() in demonyms():
+            return False
+        if len(span) == 1 and (span[0].text in self.lower_words or span[0].text.lower() in self.lower_words
+                               or span[0].is_stop):
+            return False
+        if len(normalize(text)) < 3:
+            return False
+        if span[0].is_sent_start and len(span) == 1:
+            return any(e.feature in STRONG_FEATURES for e in self.gaz.lookup(text))
+        if _entries_strong(self.gaz, text, SCAN_MIN_POPULATION):
+            return True
+        return _preceded_by_locative(span, LOCATIVE) and _entries_strong(self.gaz, text, 1000)
+
+    def qualify(self) -> None:
+        """'Paris, Texas': the second name qualifies the first when it is a region or country."""
+        self.found.sort(key=lambda t: t.start)
+        text = self.doc.text
+        for a, b in zip(self.found, self.found[1:]):
+            if text[a.end:b.start] in (", ", ","):
+                if any(e.feature in ("admin1", "country") for e in self.gaz.lookup(b.key)):
+                    a.qualifier = b.key
+
+
+def find_toponyms(ctx: ArticleContext) -> list[Toponym]:
+    gaz = load_gazetteer()
+    finder = _Finder(ctx, gaz)
+    for ent in ctx.doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            finder.from_entity(ent)
+    for ent in ctx.doc.ents:
+        if ent.label_ in ("PERSON", "ORG", "NORP"):
+            finder.from_mislabel(ent)
+    finder.scan()
+    finder.qualify()
+    return finder.found
+
+
+def speaker_location(doc: Doc, start: int, end: int) -> bool:
+    """Whether the place at [start, end) only says where someone spoke: "In Washington, X said ..."."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span.root
+    while token.dep_ in ("compound", "conj", "appos") and token.head is not token:
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ not in ("in", "from", "at"):
+        return False
+    verb = token.head.head
+    return verb.lemma_.lower() in SPEECH_LEMMAS
+
+
+__all__ = ["Toponym", "find_toponyms", "speaker_location", "DATA"]

@@ -1,0 +1,214 @@
+"""Who a quote's speaker is: the mention span, its title, and the canonical name behind it.
+
+The cue's subject is only a mention: "he", "Pankov", "the White House", "A statement released by
+Assad's office". This module turns it into the mention span we report (the name, not the whole
+noun phrase), a title from the words around the name ("Kremlin spokesman Dmitry Peskov", "Viktor
+Ozerov, head of the defense committee"), and a canonical name: the entity's full name, or for a
+pronoun the person or organisation it most plausibly refers to (the latest earlier speaker or
+subject of the right kind).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsevents.model import Actor, Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from newsevents.extract.context import ArticleContext
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"they", "them", "we"}
+RELATIVE = {"who", "which", "that"}
+# Documents and messages that "say" things on behalf of their author ("a statement by X said").
+MESSAGES = {"statement", "report", "release", "letter", "memo", "post", "tweet", "message", "communique",
+            "announcement", "email", "note", "study", "document", "filing", "complaint"}
+# Left modifiers that belong to the name, not to the title.
+_NAME_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "punct", "nummod", "quantmod"}
+# How far back (in characters) a pronoun may look for its referent.
+PRONOUN_WINDOW = 1500
+
+
+@dataclass
+class Speaker:
+    mention: Span  # the words we report as the speaker mention
+    name: str | None  # canonical name (None when a pronoun stays unresolved)
+    title: str | None = None
+    entity: Entity | None = None  # the entity the name comes from, when there is one
+    person: bool = False
+
+
+class SpeakerResolver:
+    """Resolves speakers of one article in reading order (pronouns look back at earlier ones)."""
+
+    def __init__(self, ctx: ArticleContext) -> None:
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.entity_at: dict[int, Entity] = {e.start: e for e in ctx.entities}
+        self.span_of_token: dict[int, Span] = {}
+        for ent in self.doc.ents:
+            for i in range(ent.start, ent.end):
+                self.span_of_token[i] = ent
+        self.history: list[tuple[int, Speaker]] = []  # (char offset, speaker) of resolved speakers
+
+    # -- the mention ---------------------------------------------------------------------------------
+    def speaker(self, token: Token) -> Speaker:
+        doc = self.doc
+        if token.lower_ in RELATIVE and token.head.dep_ == "relcl" and token.head.head.pos_ in ("PROPN", "NOUN"):
+            # "Putin, who ... said": the mention is "who", the name is Putin's.
+            antecedent = self.speaker(token.head.head)
+            self.history.pop()
+            return self._remember(Speaker(doc[token.i: token.i + 1], antecedent.name, antecedent.title,
+                                          antecedent.entity, antecedent.person))
+        if token.lemma_.lower() in MESSAGES and token.ent_type_ == "":
+            author = _message_author(token)
+            if author is not None:
+                token = author
+        lower = token.lower_
+        if token.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            span = doc[token.i: token.i + 1]
+            return self._pronoun(span)
+        ent = self.span_of_token.get(token.i)
+        if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"):
+            mention = _strip_possessive(ent)
+            entity = self.entity_at.get(ent.start_char)
+            name = (entity.canonical if entity and entity.canonical else _strip_det(mention.text))
+            title = _title_before(token, ent) or _appos_title(token) or (entity.title if entity else None)
+            return self._remember(Speaker(mention, name, title, entity, person=ent.label_ == "PERSON"))
+        # A common noun phrase: "the White House" (when NER missed it), "Assad's office", "officials".
+        start = token.left_edge.i
+        while start < token.i and (doc[start].is_punct or doc[start].dep_ in ("det", "predet")):
+            start += 1
+        mention = doc[start: token.i + 1]
+        return self._remember(Speaker(mention, _strip_det(mention.text), _appos_title(token), None))
+
+    def _remember(self, speaker: Speaker) -> Speaker:
+        self.history.append((speaker.mention.start_char, speaker))
+        return speaker
+
+    # -- pronouns -----------------------------------------------------------------------------------
+    def _pronoun(self, span: Span) -> Speaker:
+        lower = span.text.lower()
+        at = span.start_char
+        if lower in PERSON_PRONOUNS:
+            found = self._latest_person(at)
+        elif lower in GROUP_PRONOUNS:
+            found = self._latest_group(at)
+        else:
+            found = None
+        if found is None:
+            return Speaker(span, None)
+        resolved = Speaker(span, found.name, found.title, found.entity, found.person)
+        self.history.append((at, resolved))
+        return resolved
+
+    def _latest_person(self, at: int) -> Speaker | None:
+        """The latest earlier person: a speaker, or a named person who is a clause subject."""
+        best_at, best = -1, None
+        for pos, speaker in reversed(self.history):
+            if pos < at and speaker.person and speaker.name and at - pos < PRONOUN_WINDOW:
+                best_at, best = pos, speaker
+                break
+        for ent in self.doc.ents:
+            if ent.start_char >= at:
+                break
+            if ent.label_ != "PERSON" or ent.start_char <= best_at or at - ent.start_char > PRONOUN_WINDOW:
+                continue
+            if ent.root.dep_ not in ("nsubj", "nsubjpass") or _inside_quote(ent):
+                continue
+            entity = self.entity_at.get(ent.start_char)
+            name = entity.canonical if entity and entity.canonical else _strip_possessive(ent).text
+            best_at, best = ent.start_char, Speaker(_strip_possessive(ent), name, _title_before(ent.root, ent),
+                                                    entity, person=True)
+        return best
+
+    def _latest_group(self, at: int) -> Speaker | None:
+        for pos, speaker in reversed(self.history):
+            if at - pos > PRONOUN_WINDOW // 2:
+                break
+            if pos < at and not speaker.person and speaker.name:
+                return speaker
+        return None
+
+    # -- the coded actor ----------------------------------------------------------------------------
+    def actor(self, speaker: Speaker) -> Actor | None:
+        if speaker.name is None and speaker.entity is None:
+            return None
+        entity = speaker.entity
+        actor = Actor(text=speaker.mention.text, canonical=speaker.name, title=speaker.title,
+                      start=speaker.mention.start_char, end=speaker.mention.end_char)
+        if entity is not None:
+            actor.country, actor.sector, actor.actor_id = entity.country, entity.sector, entity.actor_id
+            actor.title = actor.title or entity.title
+        else:
+            from newsevents.resolve.actors import code_span
+
+            coded = code_span(speaker.mention, self.ctx)
+            actor.country, actor.sector, actor.actor_id = coded.country, coded.sector, coded.actor_id
+            actor.title = actor.title or coded.title
+        return actor
+
+
+def _message_author(token: Token) -> Token | None:
+    """The author of "a statement released by X" / "X's statement" / "a statement from X"."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            return child.head if child.lower_ in ("his", "her", "their", "its") else _noun_head(child)
+    for child in token.subtree:
+        if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "from") and child.head.i in (
+                token.i, *(c.i for c in token.children if c.dep_ == "acl")):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _noun_head(token: Token) -> Token:
+    return token
+
+
+def _strip_possessive(span: Span) -> Span:
+    if len(span) > 1 and span[-1].lower_ in ("'s", "’s", "'", "’"):
+        return span[:-1]
+    return span
+
+
+def _strip_det(text: str) -> str:
+    for det in ("the ", "The ", "a ", "A ", "an ", "An "):
+        if text.startswith(det):
+            return text[len(det):]
+    return text
+
+
+def _title_before(token: Token, ent: Span) -> str | None:
+    """The words of the noun phrase before the name: "Kremlin spokesman" (Dmitry Peskov)."""
+    doc = token.doc
+    start = token.left_edge.i
+    while start < ent.start and (doc[start].is_punct or doc[start].dep_ in ("det", "predet")):
+        start += 1
+    if start >= ent.start:
+        return None
+    words = doc[start: ent.start]
+    if any(t.is_quote or t.text in (",", ";", ":") for t in words):
+        return None
+    return words.text or None
+
+
+def _appos_title(token: Token) -> str | None:
+    """An apposition after the name: "Viktor Ozerov, head of the defense committee, ..."."""
+    for child in token.rights:
+        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN"):
+            words = [t for t in child.subtree if t.i >= child.left_edge.i]
+            text = token.doc[words[0].i: words[-1].i + 1].text.strip(" ,")
+            return text or None
+    return None
+
+
+def _inside_quote(span: Span) -> bool:
+    """Is this mention inside quotation marks in its sentence (a name quoted, not a speaker)?"""
+    sent = span.sent
+    marks = sum(1 for t in sent if t.i < span.start and t.is_quote and t.text != "'")
+    return marks % 2 == 1

@@ -1,0 +1,112 @@
+"""Corpus scale: the same records as `process.process_paths`, from a process pool, a Dask
+cluster, or into Parquet partitions; then the corpus-wide resolution (story clusters, merged
+events, cross-article actors).
+
+The parent reads documents lazily and cuts them into chunks of `batch_size` documents (the
+batches the single-process path uses); at most a few chunks per worker are in flight, results
+come back in input order and are written by this process alone, one transaction per batch.
+Articles already stored (same id = same normalized text) are skipped unless `force`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+
+from newsevents import store
+from newsevents.model import ArticleResult
+from newsevents.process import ProcessReport
+from newsevents.read import read_paths
+from newsevents.scale.sinks import ParquetSink, StoreSink
+from newsevents.scale.workers import PipelineConfig, chunked
+
+__all__ = ["process_parallel", "resolve_corpus", "ProcessReport"]
+
+
+def process_parallel(paths: list[str], db: str = store.DEFAULT_DB, *, workers: int = 1,
+                     scheduler: str | None = None, out_dir: str | None = None, progress: bool = False,
+                     input_format: str = "auto", published: str | None = None, force: bool = False,
+                     batch_size: int = 32, options: dict | None = None,
+                     on_error: Callable[[str, str], None] | None = None, resolve: bool = True) -> ProcessReport:
+    """Process `paths` with `workers` local processes, or on the Dask cluster at `scheduler`;
+    write to the store `db`, or to Parquet partitions under `out_dir`."""
+    if workers < 1:
+        raise ValueError(f"--workers must be at least 1 (got {workers})")
+    if batch_size < 1:
+        raise ValueError(f"--batch-size must be at least 1 (got {batch_size})")
+    sink = ParquetSink(out_dir, force=force) if out_dir else StoreSink(db)
+    try:
+        known = frozenset() if force else frozenset(sink.known_ids())
+        config = PipelineConfig.make(batch_size, published, options)
+        chunks = chunked(read_paths(paths, input_format), batch_size)
+        if scheduler:
+            from newsevents.scale.distributed import run_dask
+
+            results = run_dask(chunks, config, scheduler, known)
+        elif workers > 1:
+            from newsevents.scale.local import run_pool
+
+            results = run_pool(chunks, config, workers, known)
+        else:
+            from newsevents.scale.local import run_in_process
+
+            results = run_in_process(chunks, config, known)
+        try:
+            report = write_batches(_flat(results), sink, batch_size, progress=progress, on_error=on_error)
+        finally:
+            results.close()  # stops the workers at once when writing was interrupted
+    finally:
+        sink.close()
+    if resolve and not out_dir and report.written:
+        resolve_corpus(db)
+    return report
+
+
+def _flat(chunks: Iterable[list[ArticleResult]]) -> Iterator[ArticleResult]:
+    for chunk in chunks:
+        yield from chunk
+
+
+def write_batches(results: Iterable[ArticleResult], sink: StoreSink | ParquetSink, batch_size: int,
+                  progress: bool = False, on_error: Callable[[str, str], None] | None = None) -> ProcessReport:
+    """Write results in committed batches of `batch_size` articles; a crash loses at most one batch."""
+    report = ProcessReport()
+    if progress:
+        from tqdm import tqdm
+
+        results = tqdm(results, unit="doc", file=sys.stderr, dynamic_ncols=True)
+    batch: list[ArticleResult] = []
+    for result in results:
+        if result.skipped:
+            report.skipped += 1
+            continue
+        if result.error is not None:
+            report.errors.append((result.id, result.error))
+            if on_error:
+                on_error(result.id, result.error)
+        batch.append(result)
+        if len(batch) >= batch_size:
+            report.written += sink.write(batch)
+            batch = []
+    if batch:
+        report.written += sink.write(batch)
+    return report
+
+
+def resolve_corpus(db: str = store.DEFAULT_DB) -> dict[str, int]:
+    """Story clusters, merged corpus events and cross-article actors for the whole store.
+
+    Cheap to rerun: MinHash signatures are computed once per article and kept in the store;
+    clustering, event merging and actor resolution then work from stored rows only.
+    """
+    from newsevents.resolve.clusters import cluster_articles, merge_events
+    from newsevents.resolve.corpus_actors import resolve_actors
+
+    con = store.connect(db)
+    try:
+        counts = cluster_articles(con)
+        counts.update(resolve_actors(con))
+        counts.update(merge_events(con))
+    finally:
+        con.close()
+    return counts
