@@ -19,7 +19,7 @@ DATA = Path(__file__).resolve().parent.parent / "src" / "newsevents" / "data"
 # GeoNames' points for frequently mentioned countries, where countryinfo's differ by more than ~50 km.
 OVERRIDES = {
     "USA": (39.76, -98.5), "RUS": (60.0, 100.0), "GBR": (54.75844, -2.69531), "DEU": (51.5, 10.5),
-    "KWT": (29.5, 47.75), "AUS": (-25.0, 135.0), "IND": (22.0, 79.0), "CHN": (35.0, 105.0),
+    "CAN": (60.10867, -113.64258), "KWT": (29.5, 47.75), "AUS": (-25.0, 135.0), "IND": (22.0, 79.0), "CHN": (35.0, 105.0),
     "MEX": (23.0, -102.0), "BRA": (-10.0, -55.0), "ISR": (31.5, 34.75), "PSE": (31.92157, 35.20329),
     "EGY": (27.0, 30.0), "IRQ": (33.0, 44.0), "IRN": (32.0, 53.0), "AFG": (33.0, 66.0),
     "PAK": (30.0, 70.0), "SYR": (35.0, 38.0), "LBN": (33.83333, 35.83333), "JOR": (31.0, 36.0),

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import httpx
 
-from serve_load import running_server
 from serve_data import build
+from serve_load import running_server
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]

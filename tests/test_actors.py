@@ -165,7 +165,8 @@ def test_code_span_on_phrases(pipeline):
 
 def test_code_span_resolves_he_to_the_previous_person(pipeline):
     ctx = context(pipeline, "Kremlin spokesman Dmitry Peskov spoke on Tuesday. \"The task is peace,\" he said.")
-    actor = code_span(span(ctx, "he"), ctx)
+    he = next(t for t in ctx.doc if t.lower_ == "he")
+    actor = code_span(ctx.doc[he.i:he.i + 1], ctx)
     assert actor.canonical == "Dmitry Peskov" and coded(actor) == ("RUS", "GOV")
 
 

@@ -47,9 +47,9 @@ def dump(db: str, tables=(*store.TABLES, "clusters", "corpus_events", "actors"))
         con.close()
 
 
-def _rows(con, source: str) -> list[str]:
+def _rows(con, source: str, leave_out: tuple[str, ...] = ()) -> list[str]:
     columns = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
-               if r[0] not in ("processed_at", "failed_at")]
+               if r[0] not in ("processed_at", "failed_at", *leave_out)]
     rows = con.execute(f"SELECT {', '.join(chr(34) + c + chr(34) for c in columns)} FROM {source}").fetchall()
     return sorted(map(repr, rows))
 
@@ -94,15 +94,13 @@ def test_parquet_partitions_hold_the_store_rows(corpus, single, tmp_path):
     out = tmp_path / "parts"
     report = process_parallel([str(corpus)], out_dir=str(out), batch_size=3)
     assert report.written == 7
-    con = duckdb.connect()
-    for table in ("articles", "entities", "quotes", "events"):
-        parts = _rows(con, f"read_parquet('{out}/{table}/*.parquet')")
-        stored = dump(single, tables=[table])[table]
-        if table == "articles":  # cluster ids are set by the corpus step, which Parquet runs leave out
-            stored = dump(single, tables=["articles"])["articles"]
-            assert len(parts) == len(stored)
-        else:
-            assert parts == stored
+    # actor and cluster ids come from the corpus step, which runs on a store, not on Parquet parts
+    leave_out = ("cluster_id", "actor_id", "source_actor_id", "target_actor_id")
+    con, stored = duckdb.connect(), duckdb.connect(single, read_only=True)
+    for table in ("articles", "entities", "quotes", "places", "events"):
+        parts = _rows(con, f"read_parquet('{out}/{table}/*.parquet')", leave_out)
+        assert parts == _rows(stored, table, leave_out)
+    stored.close()
     again = process_parallel([str(corpus)], out_dir=str(out), batch_size=3)
     assert (again.written, again.skipped) == (0, 7)
     with pytest.raises(ValueError):

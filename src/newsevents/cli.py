@@ -259,7 +259,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("evaluate", help="score a task against public gold data")
-    p.add_argument("task", choices=["extraction", "textclean", "ner", "quotes", "dates", "places", "events"])
+    p.add_argument("task", choices=["extraction", "textclean", "ner", "quotes", "dates", "places", "events",
+                                   "actors"])
     p.add_argument("--gold", help="path to the gold data (default: ../shared/data/...)")
     p.add_argument("--limit", type=int, help="only the first N gold documents")
     p.add_argument("--json", metavar="FILE", help="also write the scores as JSON")

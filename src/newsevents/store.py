@@ -8,6 +8,7 @@ a spreadsheet. Re-processing an article replaces all its rows in one transaction
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from collections.abc import Iterable, Iterator
@@ -84,6 +85,7 @@ def flatten(record: Any, prefix: str = "") -> dict[str, Any]:
     return row
 
 
+@functools.cache  # get_type_hints is slow and flatten() asks for every None field
 def _nested_type(record_type: type, name: str) -> type:
     return _base_type(typing.get_type_hints(record_type)[name])
 

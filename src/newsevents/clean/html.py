@@ -42,8 +42,23 @@ def trafilatura_text(html: str, url: str | None = None, **settings) -> str | Non
 
 
 def _paragraphs(text: str) -> str:
-    """trafilatura puts one block per line; the extractors want blank lines between paragraphs."""
-    return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+    """trafilatura puts one block per line; the extractors want blank lines between paragraphs.
+
+    Lines that are page furniture by our boilerplate patterns ("Share", "Related posts",
+    "Next post") are dropped: trafilatura keeps some when they sit inside the article element.
+    """
+    from newsevents.clean.text import boilerplate_kind, normalize_line
+
+    lines = (line.strip() for line in text.splitlines())
+    return "\n\n".join(line for line in lines if line and boilerplate_kind(normalize_line(line)) in (None, "credits"))
+
+
+def _without_title(text: str, title: str | None) -> str:
+    """The body without the headline trafilatura keeps as its first line (the title has its own field)."""
+    first, _, rest = text.partition("\n\n")
+    if title and rest and first.strip().lower() == title.strip().lower():
+        return rest
+    return text
 
 
 def _stated_date(value: str | None, html: str) -> str | None:
@@ -61,7 +76,10 @@ def _stated_date(value: str | None, html: str) -> str | None:
 def extract_html(html: str, url: str | None = None) -> HtmlPage:
     """Main text and metadata of a page; ValueError when there is no text at all."""
     if not _PAGE.search(html):
-        return HtmlPage(text=html_to_text(html))
+        from newsevents.clean.text import clean_text
+
+        cleaned = clean_text(html_to_text(html))  # finds a leading headline as the title
+        return HtmlPage(text=cleaned.text, title=cleaned.title)
     import trafilatura
 
     tree = trafilatura.load_html(html)
@@ -78,6 +96,6 @@ def extract_html(html: str, url: str | None = None) -> HtmlPage:
     if not text.strip():
         raise ValueError("no main text found in the HTML")
     return HtmlPage(
-        text=_paragraphs(text), title=meta.title or None, published=_stated_date(meta.date, html),
+        text=_without_title(_paragraphs(text), meta.title), title=meta.title or None, published=_stated_date(meta.date, html),
         author=meta.author or None, url=meta.url or None, source=meta.sitename or None,
     )

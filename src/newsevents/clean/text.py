@@ -108,7 +108,13 @@ def line_kind(text: str) -> str:
 
 def classify(raw: str) -> tuple[list[Line], list[str]]:
     """The page's lines with their kinds, and the captions found (repeated lines)."""
-    texts = [normalize_line(line) for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    texts: list[str] = []
+    for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = normalize_line(line)
+        if texts and texts[-1] and line[:1].islower() and not _SENTENCE_END.search(texts[-1]):
+            texts[-1] += " " + line  # a paragraph hard-wrapped mid-sentence
+        else:
+            texts.append(line)
     lines = [Line(t, line_kind(t), len(t.split())) for t in texts]
     captions: list[str] = []
     for i, line in enumerate(lines):
@@ -181,22 +187,8 @@ def find_title(lines: list[Line], body_start: int) -> str | None:
     return None
 
 
-def paragraphs(block: list[int], lines: list[Line]) -> list[str]:
-    """The block's lines as paragraphs; a line wrapped mid-sentence is joined to the next."""
-    result: list[str] = []
-    previous = -2
-    for i in block:
-        line = lines[i]
-        if line.kind not in (SHORT, SENTENCE, PROSE):
-            continue
-        wrapped = (result and previous == i - 1 and not _SENTENCE_END.search(result[-1])
-                   and line.text[:1].islower())
-        if wrapped:
-            result[-1] += " " + line.text
-        else:
-            result.append(line.text)
-        previous = i
-    return result
+def paragraphs(body: list[int], lines: list[Line]) -> list[str]:
+    return [lines[i].text for i in body if lines[i].kind in (SHORT, SENTENCE, PROSE)]
 
 
 def clean_text(raw: str) -> CleanedText:

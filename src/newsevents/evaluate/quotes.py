@@ -111,6 +111,7 @@ def content_matches(pred: list[tuple[int, int]], gold: list[tuple[int, int]]) ->
 
 
 def _head_word(text: str) -> str:
+    text = re.sub(r"\([^)]*\)", " ", text)  # "Kristen Gillibrand (D-NY)" -> the name
     words = re.findall(r"[\w’'-]+", text.lower())
     # "Flynn, a top Trump surrogate," -> the name before the apposition.
     first_part = re.split(r",", text.lower())[0]

@@ -47,23 +47,23 @@ def _extra_pattern() -> re.Pattern:
     )
 
 
-def _candidates(doc) -> list[tuple[int, int]]:
+def _candidates(doc, text: str) -> list[tuple[int, int]]:
     """Character spans that may be dates, from NER and from the extra pattern, without overlaps."""
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ == "DATE" or ent.label_ == "TIME" and DAY_IN_TIME.search(ent.text):
             spans.extend(_split(ent.text, ent.start_char))
     taken = sorted(spans)
-    for match in _extra_pattern().finditer(doc.text):
+    for match in _extra_pattern().finditer(text):
         start, end = match.span()
-        text = match.group(0)
-        first = text.split()[0]
+        words = match.group(0)
+        first = words.split()[0]
         if re.fullmatch(r"(?i)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", first) and not \
                 first[0].isupper():
             continue
         if any(s < end and start < e for s, e in taken):
             continue
-        if text.lower().startswith("on "):
+        if words.lower().startswith("on "):
             start += 3
         spans.append((start, end))
     return sorted(set(spans))
@@ -104,24 +104,24 @@ def _tense(token) -> str | None:
     return None
 
 
-def _is_model_number(doc, start: int, end: int) -> bool:
+def _is_model_number(text: str, start: int, end: int) -> bool:
     """A number glued to letters by a hyphen ("Su-34", "S-400") is a model name, not a year."""
-    text = doc.text
     before = text[max(0, start - 4):start]
     return bool(re.search(r"[A-Za-z]-$", before)) or bool(MODEL_NAME.fullmatch(text[start:end].split()[0]))
 
 
 def extract_dates(ctx: ArticleContext) -> list[DateMention]:
     doc = ctx.doc
+    full_text = doc.text  # built anew by spaCy on every access: once here
     mentions: list[DateMention] = []
     quarter = None
-    for start, end in _candidates(doc):
-        if _is_model_number(doc, start, end):
+    for start, end in _candidates(doc, full_text):
+        if _is_model_number(full_text, start, end):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not span.text.strip():
             continue
-        text = doc.text[start:end]
+        text = full_text[start:end]
         anchor = Anchor(ctx.published, _tense(span.root), quarter)
         timex = normalize(text, anchor)
         if timex is None:

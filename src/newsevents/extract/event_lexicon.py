@@ -175,6 +175,8 @@ def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[TriggerMatch]:
     matches: list[TriggerMatch] = []
     for token in doc:
         match = None
+        if token.dep_ in ("amod", "compound") and token.pos_ == "VERB":
+            continue  # a participle used as an adjective: "pledged delegates"
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass")):
             triggers = lexicon.verbs.get(_lemma(token)) or lexicon.verbs.get(token.lower_)
             if triggers:

@@ -40,6 +40,26 @@ SPAN_RIGHT_DEPS = {"compound", "flat", "nummod", "appos"}
 MAX_ACTOR_TOKENS = 12
 
 
+# Heads that only count or group the actor: "thousands of students", "a group of diplomats".
+GROUP_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "group",
+               "number", "some", "many", "most", "all", "part", "majority", "score", "scores", "member", "members",
+               "one", "two", "three", "several", "tens", "third", "half", "batch", "band", "crowd", "contingent"}
+
+
+def content_head(token: Token) -> Token:
+    """'thousands of students' -> students; other tokens unchanged."""
+    for _ in range(3):
+        if token.lemma_.lower() not in GROUP_HEADS and token.lower_ not in GROUP_HEADS \
+                and token.ent_type_ != "CARDINAL":
+            return token
+        pobj = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), None)
+        if pobj is None:
+            return token
+        token = pobj
+    return token
+
+
 def is_actor_like(token: Token) -> bool:
     return token.ent_type_ in NAME_LABELS or token.lemma_.lower() in ACTOR_NOUNS or token.pos_ == "PRON" \
         and token.lower_ not in RELATIVE_PRONOUNS | {"it", "this", "that", "what", "much", "some"}
@@ -98,7 +118,13 @@ def passive_agent(verb: Token) -> Token | None:
 
 def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     """The agent of a verb, inherited from the clause it hangs on when it has none of its own."""
-    if is_passive(verb) or verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not is_passive(verb):
+        agent = passive_agent(verb)
+        # "Thousands of students protested" misparsed with the verb hanging on a verbless root
+        if agent is None and verb.head.dep_ == "ROOT" and verb.head.pos_ != "VERB":
+            return content_head(verb.head)
+        return agent
+    if is_passive(verb):
         return passive_agent(verb)
     subject = _own_subject(verb)
     if subject is not None or depth > 4:
@@ -156,7 +182,8 @@ def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     return out
 
 
-def verb_target_candidates(verb: Token) -> list[Token]:
+def verb_target_candidates(verb: Token, weak: bool = True) -> list[Token]:
+    """Objects first, then prepositional objects; with `weak`, also "in"/"of" objects last."""
     candidates: list[Token] = []
     if is_passive(verb):
         candidates += [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -173,7 +200,8 @@ def verb_target_candidates(verb: Token) -> list[Token]:
     for child in verb.children:  # "agreed on the plan", "rejected a call for ..."
         if child.dep_ == "prt":
             candidates += _prep_objects(child, TARGET_PREPS)
-    candidates += _prep_objects(verb, WEAK_TARGET_PREPS)
+    if weak:
+        candidates += _prep_objects(verb, WEAK_TARGET_PREPS)
     return candidates
 
 
@@ -207,9 +235,10 @@ def noun_source_candidates(noun: Token, lexicon: EventLexicon) -> list[Token]:
     return out
 
 
-def noun_target_candidates(noun: Token) -> list[Token]:
+def noun_target_candidates(noun: Token, weak: bool = True) -> list[Token]:
     candidates: list[Token] = []
     for obj in _prep_objects(noun, TARGET_PREPS):
         candidates += _object_candidates(obj)
-    candidates += _prep_objects(noun, WEAK_TARGET_PREPS)
+    if weak:
+        candidates += _prep_objects(noun, WEAK_TARGET_PREPS)
     return candidates

@@ -23,10 +23,17 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsevents.extract.context import ArticleContext
-from newsevents.extract.event_lexicon import EventLexicon, TriggerMatch, cameo_info, find_triggers, load_lexicon
+from newsevents.extract.event_lexicon import (
+    EventLexicon,
+    TriggerMatch,
+    cameo_info,
+    find_triggers,
+    load_lexicon,
+)
 from newsevents.extract.event_roles import (
     actor_span,
     conjuncts,
+    content_head,
     is_actor_like,
     light_verb_of,
     noun_source_candidates,
@@ -200,7 +207,7 @@ class _Builder:
         self.lexicon = lexicon
         self.coder = _Coder(ctx, lexicon)
         self.sentence_starts = {s.start: i for i, s in enumerate(ctx.doc.sents)}
-        self.main_place = _main_place(ctx.places)
+        self.main_place = _main_place([p for p in ctx.places if not self._place_is_actor(p)])
         self.anaphoric: set[int] = set()  # ids of events whose target is "the decision" and the like
 
     # --- roles ---------------------------------------------------------------------------
@@ -209,6 +216,7 @@ class _Builder:
         """The first candidate coded with a country, else with a sector, else one that names an actor."""
         coded: list[tuple[int, Token, Actor]] = []
         for token in candidates:
+            token = content_head(token)
             if token.i in avoid or token.lower_ in ("its", "their") or token.ent_type_ in NOT_ACTORS:
                 continue
             actor = self.coder.token(token)
@@ -229,16 +237,19 @@ class _Builder:
         if match.trigger.pos == "V":
             subject = verb_subject(token)
             sources = [subject] if subject is not None else []
-            targets = verb_target_candidates(token)
+            strong, weak = verb_target_candidates(token, weak=False), verb_target_candidates(token)
         else:
             sources = noun_source_candidates(token, self.lexicon)
-            targets = noun_target_candidates(token)
+            strong, weak = noun_target_candidates(token, weak=False), noun_target_candidates(token)
             verb = light_verb_of(token, self.lexicon)
             if verb is not None and (self.lexicon.is_cue(verb.lemma_, "light") or not _is_trigger_verb(verb, self.lexicon)):
-                targets += [t for t in verb_target_candidates(verb) if t.i != token.i]
+                strong += [t for t in verb_target_candidates(verb, weak=False) if t.i != token.i]
+                weak += [t for t in verb_target_candidates(verb) if t.i != token.i]
         source_tok, source = self._pick(sources, phrase, strict=False)
         avoid = phrase | ({source_tok.i} if source_tok is not None else set())
-        target_tok, target = self._pick(targets, avoid)
+        target_tok, target = self._pick(strong, avoid)
+        if target_tok is None:
+            target_tok, target = self._pick(weak, avoid)
         if target_tok is None and match.trigger.type in GOVERNS_UNREAL | {"ACCUSE"}:
             # "agreed to set up a centre in Tokyo", "urged X to ...": the complement's party
             for comp in token.children:
@@ -269,17 +280,26 @@ class _Builder:
             return self.ctx.published.isoformat()
         return self.ctx.article.published
 
-    def place(self, sent: Span, clause: tuple[int, int], trigger_start: int, speech: Token | None,
-              source: Actor | None) -> Place | None:
-        in_sentence = [p for p in self.ctx.places if sent.start_char <= p.start < sent.end_char]
-        if source is not None and source.start is not None:
-            in_sentence = [p for p in in_sentence if not (source.start <= p.start < (source.end or p.end))]
+    def place(self, sent: Span, clause: tuple[int, int], trigger_start: int, speech: Token | None) -> Place | None:
+        in_sentence = [p for p in self.ctx.places if sent.start_char <= p.start < sent.end_char
+                       and not self._place_is_actor(p)]
         in_clause = [p for p in in_sentence if clause[0] <= p.start < clause[1]]
         if in_clause:
             return min(in_clause, key=lambda p: abs(p.start - trigger_start))
         if in_sentence and speech is None:  # a reported event never takes the speaker's location
             return min(in_sentence, key=lambda p: abs(p.start - trigger_start))
         return self.main_place
+
+    def _place_is_actor(self, place: Place) -> bool:
+        """A place named as a party ("Russia bombed", "accused Moscow") is an actor there, not a location."""
+        span = self.ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        root = span.root
+        while root.dep_ in ("compound", "conj", "appos") and root.head.i != root.i:
+            root = root.head
+        return root.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "agent") or (
+            root.dep_ == "pobj" and root.head.dep_ == "agent")
 
     def reported_by(self, start: int, speech: Token | None) -> Actor | None:
         for quote in self.ctx.quotes:
@@ -314,7 +334,7 @@ class _Builder:
             sentence=sent.text, text=text, mode=mode, cameo=cameo,
             quad_class=info.quad_class if info else None, goldstein=info.goldstein if info else None,
             source=source, target=target, date=self.date(sent, clause, start),
-            place=self.place(sent, clause, start, speech, source), negated=negated, hypothetical=hypothetical,
+            place=self.place(sent, clause, start, speech), negated=negated, hypothetical=hypothetical,
             reported_by=reported, confidence=round(min(max(confidence, 0.0), 1.0), 3),
         )
 
@@ -448,8 +468,8 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
     unique = []
     for ev in events:
         key = (ev.start, ev.end, ev.type)
-        if key in seen:
-            continue
+        if key in seen or (ev.source is None and ev.target is None):
+            continue  # an event with no party at all is a word sense we cannot trust ("demonstrating that")
         seen.add(key)
         ev.event_id = _event_id(ctx.article.id, ev)
         unique.append(ev)

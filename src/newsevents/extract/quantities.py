@@ -23,7 +23,7 @@ from newsevents.model import Quantity
 LEXICON = Path(__file__).resolve().parent.parent / "data" / "quantity_units.tsv"
 
 # Entity labels whose numbers are not counts of things.
-NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "PERSON", "ORG", "GPE", "LAW", "PRODUCT",
+NOT_COUNTS = {"TIME", "MONEY", "PERCENT", "ORDINAL", "PERSON", "ORG", "GPE", "LAW", "PRODUCT",
               "FAC", "EVENT", "WORK_OF_ART", "LOC", "LANGUAGE", "NORP"}
 SMALL_NUMBERS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -36,6 +36,9 @@ ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "sevent
 ORDINAL_DIGITS = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 DIGIT_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[-–](\d[\d,]*(?:\.\d+)?)$")
+MODEL_PLURAL = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]?s$")
+TIME_WORDS = re.compile(r"(?i)\b(second|minute|hour|day|night|week|weekend|month|quarter|year|decade|century|"
+                        r"\d{4}s?|\d0s|spring|summer|fall|autumn|winter|ago|old)s?\b|year")
 RANGE_LINKS = {"to", "-", "–", "—", "or"}  # "between X and Y" and "from X to Y" are handled by the opener
 CURRENCY = {"$", "€", "£", "¥", "us$", "usd", "eur", "rs", "rs."}
 # What a casualty verb adds to the unit: "270,000 people have been killed" -> "people killed".
@@ -52,6 +55,7 @@ class Lexicon:
     approx: tuple[tuple[str, ...], ...]  # longest first
     openers: frozenset[str]
     vague: dict[tuple[str, ...], float]
+    vague_starts: frozenset[str]
     multipliers: dict[str, float]
     casualty: frozenset[str]
     military: frozenset[str]
@@ -72,6 +76,7 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
         approx=tuple(approx),
         openers=frozenset(w for w, _ in rows.get("range", [])),
         vague={tuple(w.split()): float(v) for w, v in rows.get("vague", [])},
+        vague_starts=frozenset(w.split()[0] for w, _ in rows.get("vague", [])),
         multipliers={w: float(v) for w, v in rows.get("multiplier", [])},
         casualty=frozenset(w for w, _ in rows.get("casualty", [])),
         military=frozenset(w for w, _ in rows.get("military", [])),
@@ -84,9 +89,12 @@ def _is_ordinal(token) -> bool:
 
 
 def _is_number(token, lex: Lexicon) -> bool:
+    text = token.lower_
+    # Cheap test first: this runs on every token of the article.
+    if not (token.like_num or text[:1].isdigit() or text in lex.multipliers or text in SMALL_NUMBERS):
+        return False
     if _is_ordinal(token):
         return False
-    text = token.lower_
     if text in lex.multipliers or text in SMALL_NUMBERS and text not in ("a", "an"):
         return True
     if DIGITS.match(token.text) or DIGIT_RANGE.match(token.text):
@@ -118,21 +126,23 @@ def parse_number(words: list[str], lex: Lexicon) -> float | None:
     return total + current if seen else None
 
 
-def _match_phrase(doc, end: int, phrases, lower_bound: int) -> int | None:
+def _match_phrase(lowers: list[str], end: int, phrases, lower_bound: int) -> int | None:
     """Start of the longest phrase in `phrases` that ends just before token `end`."""
     for phrase in phrases:
         start = end - len(phrase)
-        if start >= lower_bound and tuple(t.lower_ for t in doc[start:end]) == phrase:
+        if start >= lower_bound and tuple(lowers[start:end]) == phrase:
             return start
     return None
 
 
-def _match_vague(doc, i: int, stop: int, lex: Lexicon) -> tuple[int, float] | None:
+def _match_vague(lowers: list[str], i: int, stop: int, lex: Lexicon) -> tuple[int, float] | None:
     """A vague count starting at token i ("dozens", "tens of thousands"): (end, lowest value)."""
     best = None
+    if lowers[i] not in lex.vague_starts:  # cheap test first: this runs on every token
+        return None
     for phrase, value in lex.vague.items():
         end = i + len(phrase)
-        if end <= stop and tuple(t.lower_ for t in doc[i:end]) == phrase:
+        if end <= stop and tuple(lowers[i:end]) == phrase:
             if best is None or end > best[0]:
                 best = (end, value)
     return best
@@ -155,15 +165,27 @@ def _number_run(doc, i: int, stop: int, lex: Lexicon) -> int:
     return j
 
 
-def _excluded(doc, start: int, end: int, lex: Lexicon) -> bool:
+def _in_date(token, dates: list[tuple[int, int]]) -> bool:
+    """In a date the date extractor kept, or in a DATE entity that names a span of time ("five years").
+    spaCy also calls some counts DATE ("40 T-72s"): those the date extractor dropped stay counts."""
+    if token.ent_type_ != "DATE":
+        return False
+    if any(start <= token.idx < end for start, end in dates):
+        return True
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return entity is None or bool(TIME_WORDS.search(entity.text))
+
+
+def _excluded(doc, start: int, end: int, lex: Lexicon, dates: list[tuple[int, int]]) -> bool:
     """Numbers that are not counts: in a date/money/name entity, years, ages, model names, identifiers."""
     tokens = doc[start:end]
-    if any(t.ent_type_ in NOT_COUNTS for t in tokens):
+    if any(t.ent_type_ in NOT_COUNTS or _in_date(t, dates) for t in tokens):
         return True
     first, last = doc[start], doc[end - 1]
-    text = doc.text
     # Model names and codes: "Su-34", "S-400", "F-16", "MH17".
-    if first.idx > 1 and text[first.idx - 1] in "-–/" and text[first.idx - 2].isalpha():
+    if first.i > 0 and not doc[first.i - 1].whitespace_ and doc[first.i - 1].text[-1] in "-–/" \
+            and (len(doc[first.i - 1].text) > 1 and doc[first.i - 1].text[-2].isalpha()
+                 or first.i > 1 and not doc[first.i - 2].whitespace_ and doc[first.i - 2].text[-1].isalpha()):
         return True
     if start > 0 and doc[start - 1].lower_ in CURRENCY | {"aged", "age", "ages", "no.", "number", "#"}:
         return True
@@ -225,6 +247,8 @@ def _unit(doc, head, end: int, lex: Lexicon) -> tuple[str, list]:
     last = head.i
     nouns = [head]
     for conj in head.conjuncts:
+        if any(c.dep_ == "nummod" for c in conj.children):
+            break  # "20,000 troops and 300 tanks": the tanks have their own count
         if conj.i > head.i and conj.i - last <= 4 and conj.pos_ in ("NOUN", "PROPN"):
             nouns.append(conj)
             last = conj.i
@@ -245,6 +269,21 @@ def _casualty_verb(token):
     return None
 
 
+def _subject_measure(number, lex: Lexicon) -> str | None:
+    """What a number measures when it is what the subject rose to or stood at: "the death toll rose to 50"."""
+    verb = number.head.head if number.dep_ == "pobj" and number.head.lower_ in ("to", "at") else \
+        number.head if number.dep_ in ("dobj", "attr") else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].pos_ != "NOUN":
+        return None
+    subject = subjects[0]
+    words = [c for c in subject.children if c.dep_ in ("compound", "amod") and c.i < subject.i] + [subject]
+    phrase = " ".join(w.lower_ for w in words)
+    return phrase if any(w.lower_ in lex.casualty or w.lemma_.lower() in lex.casualty for w in words) else None
+
+
 def _describe(doc, start: int, end: int, lex: Lexicon) -> tuple[str | None, bool, bool]:
     """unit, casualty, military for the number group doc[start:end]."""
     head = _head_noun(doc, start, end)
@@ -261,6 +300,9 @@ def _describe(doc, start: int, end: int, lex: Lexicon) -> tuple[str | None, bool
         if end < len(doc) and doc[end].lower_ in lex.casualty:  # "12 dead", "three injured"
             casualty_word = doc[end].lower_
     verb = _casualty_verb(carrier)
+    measured = None
+    if unit is None and verb is None:
+        unit = measured = _subject_measure(carrier, lex)  # only ever a casualty measure
     if verb is not None:
         casualty_word = PARTICIPLES.get(verb.lemma_.lower(), verb.lower_)
     if casualty_word and (unit is None or casualty_word not in unit.lower()):
@@ -271,17 +313,20 @@ def _describe(doc, start: int, end: int, lex: Lexicon) -> tuple[str | None, bool
     lowered = (unit or "").lower()
     casualty = bool(casualty_word and (casualty_word in lex.casualty or verb is not None
                                        and verb.lemma_.lower() in CASUALTY_VERBS)) \
-        or bool(words & lex.casualty)
-    military = bool(words & lex.military) or lowered in lex.military
+        or bool(words & lex.casualty) or measured is not None
+    # Weapon models counted in the plural ("three Su-34s", "40 T-72s") are military hardware.
+    military = bool(words & lex.military) or lowered in lex.military \
+        or any(MODEL_PLURAL.match(noun.text) for noun in nouns)
     return unit, casualty, military
 
 
-def _quantity(doc, ctx, start: int, end: int, lex: Lexicon) -> tuple[Quantity, int] | None:
+def _quantity(doc, lowers: list[str], ctx, start: int, end: int, lex: Lexicon,
+              dates: list[tuple[int, int]]) -> tuple[Quantity, int] | None:
     """The quantity whose number run starts at token `start`, and the token where it ends."""
     sent_start = doc[start].sent.start
     value = low = high = None
     approx_word = None
-    vague = _match_vague(doc, start, end, lex)
+    vague = _match_vague(lowers, start, end, lex)
     if vague is not None:
         stop = vague[0]
         low = vague[1]
@@ -298,7 +343,7 @@ def _quantity(doc, ctx, start: int, end: int, lex: Lexicon) -> tuple[Quantity, i
             value = parse_number([t.text for t in doc[start:group_end]], lex)
             if value is None:
                 return None
-    if _excluded(doc, start, group_end, lex):
+    if _excluded(doc, start, group_end, lex, dates):
         return None
     opener = doc[start - 1].lower_ if start > sent_start else ""
     # A range: "between 3,000 and 6,000", "from 10 to 20", "two or three", "3,000 to 6,000".
@@ -309,7 +354,7 @@ def _quantity(doc, ctx, start: int, end: int, lex: Lexicon) -> tuple[Quantity, i
                                                                and doc[start - 1].lower_ in ("from",)):
         second_end = _number_run(doc, group_end + 1, end, lex)
         second = parse_number([t.text for t in doc[group_end + 1:second_end]], lex)
-        if second is not None and not _excluded(doc, group_end + 1, second_end, lex):
+        if second is not None and not _excluded(doc, group_end + 1, second_end, lex, dates):
             multiplier = lex.multipliers.get(doc[second_end - 1].lower_)
             if multiplier and value < multiplier and doc[group_end - 1].lower_ not in lex.multipliers:
                 value *= multiplier  # "between 3 and 6 million"
@@ -317,10 +362,17 @@ def _quantity(doc, ctx, start: int, end: int, lex: Lexicon) -> tuple[Quantity, i
                 low, high, value = value, second, None
                 group_end = second_end
     first = start
+    # "a million", "half a million": the article before a bare multiplier is part of the number.
+    if value is not None and lowers[start] in lex.multipliers and start - 1 >= sent_start \
+            and lowers[start - 1] in ("a", "an"):
+        first = start - 1
+        if first - 1 >= sent_start and lowers[first - 1] == "half":
+            first -= 1
+            value *= 0.5
     if value is None and low is not None and high is not None and opener in lex.openers:
         first = start - 1
         approx_word = approx_word or opener
-    approx_start = _match_phrase(doc, first, lex.approx, sent_start)
+    approx_start = _match_phrase(lowers, first, lex.approx, sent_start)
     if approx_start is not None and not (doc[approx_start].lower_ == "some" and first != start):
         approx_word = doc[approx_start:first].text.lower()
         first = approx_start
@@ -342,13 +394,15 @@ def _quantity(doc, ctx, start: int, end: int, lex: Lexicon) -> tuple[Quantity, i
 def extract_quantities(ctx: ArticleContext) -> list[Quantity]:
     lex = load_lexicon()
     doc = ctx.doc
+    lowers = [t.lower_ for t in doc]
+    dates = [(d.start, d.end) for d in ctx.dates]
     quantities: list[Quantity] = []
     for sent in doc.sents:
         i = sent.start
         while i < sent.end:
             token = doc[i]
-            if _is_number(token, lex) or _match_vague(doc, i, sent.end, lex):
-                found = _quantity(doc, ctx, i, sent.end, lex)
+            if _is_number(token, lex) or _match_vague(lowers, i, sent.end, lex):
+                found = _quantity(doc, lowers, ctx, i, sent.end, lex, dates)
                 if found is not None:
                     quantities.append(found[0])
                     i = max(found[1], i + 1)

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Entity types that never speak ("12:15 p.m. said" is a mis-parse of a timestamp line).
-NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+# Numbers do speak in polls ("47 percent said", "Six in 10 say"), so PERCENT and CARDINAL may.
+NOT_SPEAKERS = {"DATE", "TIME", "ORDINAL", "MONEY", "QUANTITY"}
 CUE_POS = ("VERB", "AUX")
 # Punctuation that ends a quoted clause handed over to an attribution after it ('...," he said').
 CLAUSE_END = ",?!—–-:;"
@@ -137,8 +138,10 @@ def _signature_after(art: _Article, q: QuoteSpan) -> tuple[Token, Token] | None:
         return None
     name = []
     for token in doc[i + 1: i + 8]:
-        if token.is_space or "\n" in token.text or token.text in (".", ",", ";"):
+        if "\n" in token.text or token.text in (".", ",", ";"):
             break
+        if token.is_space:
+            continue
         if token.ent_type_ not in ("PERSON", "ORG") and token.pos_ != "PROPN":
             return None
         name.append(token)
@@ -184,6 +187,11 @@ def _direct_quotes(art: _Article) -> list[Draft]:
         subject = _subject(cue, art) if cue is not None else None
         if subject is not None and art.in_quote[subject.i]:
             cue = None  # '"We will win," he said' parsed with "We" as the subject: not this quote's cue
+        if cue is not None and previous is not None and previous.cue_token is not None and (
+                cue.i == previous.cue_token.i):
+            previous.segments.append((s, e))  # '"...," he said, "...": the same cue goes on quoting
+            previous.end = e
+            continue
         if cue is not None:
             previous = Draft(s, e, "direct", cue, None, subject, segments=[(s, e)])
             drafts.append(previous)
@@ -282,7 +290,7 @@ def _subject(cue: Token, art: _Article) -> Token | None:
 
 
 def _can_speak(token: Token) -> bool:
-    return token.pos_ in ("NOUN", "PROPN", "PRON") and token.ent_type_ not in NOT_SPEAKERS
+    return token.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and token.ent_type_ not in NOT_SPEAKERS
 
 
 def _subject_token(cue: Token) -> Token | None:
@@ -302,7 +310,11 @@ def _subject_token(cue: Token) -> Token | None:
                 return names[0]
         if subjects:
             return None
-        if token.dep_ in ("conj", "advcl", "xcomp") and token.head is not token:
+        numbers = [c for c in token.lefts if c.dep_ == "nummod" and c.pos_ == "NUM"]
+        if numbers:  # "About 4 in 10 say ..." parsed with the number hanging from the verb
+            return numbers[0]
+        if token.dep_ in ("conj", "advcl", "xcomp", "acomp", "dep") and token.head is not token:
+            # "Russia launched ..., saying", "Voters were more likely to say": the subject up the chain
             token = token.head
             continue
         if token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "She started by emphasizing ..."
@@ -408,6 +420,20 @@ def _according_to(art: _Article, token: Token) -> Draft | None:
     return Draft(start, end, kind, token, "according to", objects[0])
 
 
+def _outermost(reported: list[Draft], direct: list[Draft]) -> list[Draft]:
+    """Drop reported speech whose cue lies inside the content of another quote: in 'X said that Y
+    called Z a liar' the attribution is X's; what Y did is part of what X said."""
+    contents = [(d.start, d.end) for d in reported + direct]
+    kept = []
+    for draft in reported:
+        at = draft.cue_token.idx if draft.cue_token is not None else draft.start
+        if any(s <= at < e and (s, e) != (draft.start, draft.end) for s, e in contents) and (
+                draft.cue_token is None or draft.cue_token.lemma_ not in ("say", "tell")):
+            continue
+        kept.append(draft)
+    return kept
+
+
 # -- channel -----------------------------------------------------------------------------------------
 
 def _channel(cue: Token | None, cues: CueLexicon) -> str | None:
@@ -438,7 +464,7 @@ def extract_quotes(ctx: ArticleContext) -> list[Quote]:
     art = _Article(ctx, load_cues())
     direct = _direct_quotes(art)
     used = {d.cue_token.i for d in direct if d.cue_token is not None}
-    reported = _reported(art, used, direct)
+    reported = _outermost(_reported(art, used, direct), direct)
     drafts = sorted(direct + reported + _colon_lines(art, direct + reported), key=lambda d: (d.start, d.end))
     resolver = SpeakerResolver(ctx)
     speakers: dict[int, object] = {}

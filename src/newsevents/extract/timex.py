@@ -140,15 +140,14 @@ def _clean(text: str) -> tuple[str, str | None]:
 
 def _pick_year(candidate_days: int, year: int, anchor: Anchor) -> int:
     """The year of a date written without one, given how many days the same-year date lies after
-    the publication date. Within about three months either side the same year wins whatever the
-    tense (news rarely says "last March" as "March"); further off, the clause's tense decides
-    ("launched on September 30" in a March article is the previous year's), else the nearest."""
-    if abs(candidate_days) <= 92:
-        return year
+    the publication date. In a past-tense clause a date more than about three months ahead is last
+    year's ("launched on September 30" in a March article); closer ones stay (payment and meeting
+    dates in past-tense sentences: "declared a dividend payable Nov. 10"). In a future-tense clause
+    a date more than two weeks back is next year's. Otherwise the nearest."""
     if anchor.tense == "past":
-        return year - 1 if candidate_days > 0 else year
+        return year - 1 if candidate_days > 92 else year
     if anchor.tense == "future":
-        return year + 1 if candidate_days < 0 else year
+        return year + 1 if candidate_days < -14 else year
     if candidate_days > 183:
         return year - 1
     if candidate_days < -183:

@@ -36,17 +36,22 @@ if TYPE_CHECKING:
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"}
 # Country-like table kinds: they give a country but no sector.
 COUNTRY_KINDS = {"country", "adjective", "capital", "place"}
+PLACE_ENTITY_TYPES = {"GPE", "LOC", "FAC"}
 # Sectors that override an armed head word: "rebel forces" are REB, "police troops" COP.
 GROUP_SECTORS = {"REB", "OPP", "COP", "IGO", "NGO"}
 # Words after which a country does not belong to the phrase: "anti-Assad forces", "Russia-backed rebels".
 NOT_OWN = {"anti", "backed", "supported", "sponsored", "allied", "funded", "armed", "trained"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 # Words that may stand before a name as part of a title but are in no table.
-TITLE_WORDS = {"deputy", "vice", "first", "acting", "former", "foreign", "defense", "defence", "interior",
+TITLE_WORDS = {"deputy", "vice", "first", "acting", "former", "new", "ousted", "late", "outgoing", "incoming",
+               "interim", "then", "current", "elected", "exiled", "veteran", "powerful", "embattled", "foreign", "defense", "defence", "interior",
                "finance", "justice", "economy", "trade", "energy", "health", "senior", "top", "chief",
                "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen", "gen.", "lt", "lt.", "col", "col.",
                "sen", "sen.", "rep", "rep.", "sir", "lord", "dame", "sheikh", "ayatollah", "press", "state",
                "national", "security", "affairs", "-", "of", "'s", "’s"}
+# Title heads after which a lower-case adjective still belongs to the title ("junior foreign minister").
+ROLE_HEADS = {"minister", "president", "secretary", "general", "commander", "spokesman", "spokeswoman",
+              "official", "envoy", "ambassador", "leader", "chief", "premier", "governor"}
 # How many sentences back a spokesman without an employer, or a pronoun, looks for one.
 LOOKBACK_SENTENCES = 3
 
@@ -101,6 +106,8 @@ def match_tables(tokens: list[Token], tables: ActorTables | None = None,
                 if any(k in skip for k in range(i, j)):
                     continue
                 entries = tables.lookup("".join(texts[i:j]))
+                if entries and entries[0].kind == "place" and tokens[i].ent_type_ not in PLACE_ENTITY_TYPES:
+                    entries = []  # "Independence", "Mobile": a town only where spaCy saw a place
                 if entries:
                     found = _Match(i, j, entries[0])
                     break
@@ -147,7 +154,15 @@ def _combine(matches: list[_Match], head: int | None, extra: list[tuple[int, Cod
     # Entities inside the phrase ("Assad" in "Assad's office") act as modifiers with their own coding.
     entity_head = next((c for pos, c in extra if pos == head), None)
     entity_mods = [c for pos, c in extra if pos != head]
+    if head_match is not None and head_match.entry.kind in ("org", "seat", "leader"):
+        before_head = [c for pos, c in extra if pos < head_match.start]
+    else:
+        before_head = entity_mods
 
+    if head_match is not None and head_match.entry.kind in ("org", "seat", "leader"):
+        # "Red Cross operating in Iraq" is not Iraqi: only a country written before the name counts.
+        countries = [m.entry.country for m in matches if m.own and m.entry.kind in COUNTRY_KINDS
+                     and m.entry.country and m.end <= head_match.start]
     coding.country = countries[0] if countries else None
     if coding.country is None:
         for source in ([head_match.entry] if head_match and head_match.own else []) + [m.entry for m in modifiers]:
@@ -155,7 +170,7 @@ def _combine(matches: list[_Match], head: int | None, extra: list[tuple[int, Cod
                 coding.country = source.country
                 break
     if coding.country is None:
-        for c in ([entity_head] if entity_head else []) + entity_mods:
+        for c in ([entity_head] if entity_head else []) + before_head:
             if c.country:
                 coding.country = c.country
                 break
@@ -234,7 +249,8 @@ def _title_before(doc: Doc, start: int, sent_start: int, taken: set[int]) -> lis
             break
         if lower == "of" and not (i > sent_start and doc[i - 1].is_title):
             break  # "Secretary of State John Kerry", but not "the regime of Syrian President ..."
-        known = lower in TITLE_WORDS or bool(tables.lookup(token.text)) or token.ent_type_ in ("NORP", "GPE", "ORG")
+        known = lower in TITLE_WORDS or bool(tables.lookup(token.text)) or token.ent_type_ in ("NORP", "GPE", "ORG") \
+            or (token.pos_ == "ADJ" and token.is_lower and any(w.lower_ in ROLE_HEADS for w in words))
         capital = token.text[:1].isupper() and not token.is_stop and token.pos_ in ("PROPN", "NOUN", "ADJ")
         if not (known or capital) or token.pos_ in ("VERB", "AUX", "DET", "ADP", "CCONJ", "SCONJ", "PRON"):
             if lower not in ("of", "'s", "’s", "-"):
@@ -297,7 +313,9 @@ def _code_person(ent: Entity, doc: Doc, ctx: ArticleContext | None, taken: set[i
                     if employer is not None:
                         title_coding = Coding(employer.country, employer.sector)
             break
-    terms = load_tables().leader_terms(ent.canonical or ent.text) or load_tables().leader_terms(ent.text)
+    if title_coding.country is None:
+        title_coding.country = _country_of_after(doc, span.end, sent.end)
+    terms = _leader_terms(ent.canonical or ent.text) or _leader_terms(ent.text)
     held, latest = leader_on(terms, _published(ctx))
     coding = Coding(title_coding.country, title_coding.sector, title or None)
     if held is not None:
@@ -315,6 +333,33 @@ def _code_person(ent: Entity, doc: Doc, ctx: ArticleContext | None, taken: set[i
         coding.country = coding.country or found.country
         coding.sector = coding.sector or found.sector
     return coding
+
+
+def _country_of_after(doc: Doc, end: int, sent_end: int) -> str | None:
+    """ "King Hassan of Morocco", "Prince Charles of Britain": the country named right after "of"."""
+    if end + 1 >= sent_end or doc[end].lower_ != "of" or doc[end + 1].ent_type_ not in ("GPE", "LOC"):
+        return None
+    stop = end + 1
+    while stop < sent_end and doc[stop].ent_type_ == doc[end + 1].ent_type_ and stop - end <= 4:
+        stop += 1
+    entries = load_tables().lookup(doc[end + 1:stop].text)
+    return entries[0].country if entries and entries[0].kind in ("country", "capital") else None
+
+
+def _leader_terms(name: str):
+    """Terms of the leader with this name; for a longer form of a listed name ("Omar Hassan al-Bashir"),
+    the listed surname ("al-Bashir", "Bashir") when the first names agree."""
+    tables = load_tables()
+    terms = tables.leader_terms(name)
+    words = name.split()
+    if terms or len(words) < 2:
+        return terms
+    surname = words[-1]
+    for candidate in (surname, surname.split("-", 1)[-1]):
+        found = [t for t in tables.leader_terms(candidate) if words[0].lower() in t.name.lower().split()]
+        if found:
+            return found
+    return []
 
 
 def _title_candidates(doc: Doc, span: Span, sent: Span, taken: set[int]):
@@ -363,7 +408,7 @@ def _code_named(ent: Entity, doc: Doc, ctx: ArticleContext | None) -> Coding:
             return Coding()
         return Coding(entry.country, entry.sector, canonical=entry.name if entry.kind == "org" else None)
     span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
-    if span is None or ent.label not in ("ORG", "FAC", "NORP"):
+    if span is None or ent.label not in ("ORG", "FAC", "NORP", "PERSON"):
         return _from_dictionary(name, ctx)
     tokens = _strip_det(list(span))
     if not tokens:
@@ -397,7 +442,7 @@ def code_entities(entities: list[Entity], ctx: ArticleContext) -> None:
     for ent in entities:
         if ent.label not in ACTOR_LABELS:
             continue
-        if ent.label == "PERSON":
+        if ent.label == "PERSON" and not _is_organisation(ent):
             coding = _code_person(ent, doc, ctx, person_tokens - _token_range(doc, ent), codings)
         else:
             coding = _code_named(ent, doc, ctx)
@@ -414,6 +459,19 @@ def code_entities(entities: list[Entity], ctx: ArticleContext) -> None:
     _share_within_article(entities)
     # Later mentions coded by their short name now carry the full coding: refresh what phrases see.
     ctx.options.pop("_coded_entities", None)
+
+
+def _is_organisation(ent: Entity) -> bool:
+    """spaCy sometimes labels a group or a country PERSON ("Boko Haram", "Benin", "Bosnian Serbs"):
+    the tables know better when they know the whole name, or every word of it."""
+    tables = load_tables()
+    name = ent.canonical or ent.text
+    entries = tables.lookup(name)
+    if entries:
+        return entries[0].kind in ("org", "seat", "country", "adjective", "capital")
+    words = name.split()
+    return len(words) > 1 and all(any(e.kind in ("country", "adjective") for e in tables.lookup(w))
+                                  for w in words)
 
 
 def _token_range(doc: Doc, ent: Entity) -> set[int]:
@@ -528,6 +586,9 @@ def code_span(span: Span, ctx: ArticleContext) -> Actor:
             actor.canonical, actor.country, actor.sector, actor.title = (
                 person.canonical, person.country, person.sector, person.title)
         return actor
+    if span.root.pos_ in ("VERB", "AUX") and span.root.i > span.start:
+        # "The Red Cross operating in Iraq": the actor is the noun phrase before the participle.
+        span = span.doc[span.start:span.root.i]
     entity = _same_entity(span, ctx)
     if entity is not None and entity.label == "PERSON":
         actor.canonical, actor.country, actor.sector, actor.title = (

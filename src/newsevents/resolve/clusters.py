@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 import duckdb
 import numpy as np
@@ -28,6 +29,7 @@ from newsevents.store import transaction
 NUM_PERM = 128
 SHINGLE_WORDS = 3
 SEED = 1
+SCHEME = "affine32"  # 32-bit values: stored as uint32
 BANDS, ROWS = 32, 4  # datasketch's optimal split of 128 permutations for a Jaccard threshold of ~0.35
 MIN_JACCARD = 0.5  # a copy with some sentences edited, or another version of the same story
 MIN_CONTAINMENT = 0.8  # the shorter article's shingles found in the longer one (cut or extended copies)
@@ -43,12 +45,19 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     return {" ".join(words[i:i + size]).encode() for i in range(len(words) - size + 1)}
 
 
+@lru_cache(maxsize=1)
+def _permutations():
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations  # drawn once, not per article
+
+
 def signature(text: str) -> tuple[int, np.ndarray]:
     """(number of shingles, MinHash signature as uint32) of one article body."""
     from datasketch import MinHash
 
     items = shingles(text)
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_permutations(), scheme=SCHEME)
     if items:
         minhash.update_batch(list(items))
     # datasketch keeps 32-bit values in uint64 slots: half the bytes in the store

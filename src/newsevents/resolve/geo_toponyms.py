@@ -148,6 +148,15 @@ class _Finder:
         self.found.append(Toponym(span.text, span.start_char, span.end_char, self.ctx.sentence_index(span.start_char),
                                   key, source, hint, country=country))
 
+    def add_named(self, span: Span, source: str) -> None:
+        """A place name, or the facility it names: "Hmeimim air base", "the naval base at Tartus"."""
+        facility = _facility_after(span, self.gaz)
+        if facility is not None:
+            self.add(self.doc[span.start:facility[0]], facility[1], source, "facility")
+            return
+        key = _facility_before(span, self.gaz)
+        self.add(span, key or span.text, source, "facility" if key else None)
+
     def person_like(self, span: Span) -> bool:
         return len(span) == 1 and span[0].lower_ in self.person_words and not _preceded_by_locative(span)
 
@@ -210,14 +219,14 @@ class _Finder:
             return
         big = [e for e in entries if e.feature in STRONG_FEATURES or e.population >= MISLABEL_MIN_POPULATION]
         if _preceded_by_locative(span) and (big or max(e.population for e in entries) >= 1000):
-            self.add(span, text, "mislabel")
+            self.add_named(span, "mislabel")
         elif ent.label_ == "PERSON" and self.place_not_person(span, entries):
-            self.add(span, text, "mislabel")
+            self.add_named(span, "mislabel")
         elif ent.label_ == "ORG" and any(e.feature in ("country", "admin1", "region") for e in big) \
                 and normalize(text) not in ("us",):
-            self.add(span, text, "mislabel")
+            self.add_named(span, "mislabel")
         elif ent.label_ == "NORP" and any(e.feature == "country" for e in big):
-            self.add(span, text, "mislabel")
+            self.add_named(span, "mislabel")
         elif ent.label_ in ("ORG", "FAC"):
             self.from_prefix(span)
 
@@ -268,12 +277,7 @@ class _Finder:
                 if not gaz.known(span.text):
                     continue
                 if self.accept_scan(span):
-                    facility = _facility_after(span, gaz)
-                    if facility is not None:
-                        self.add(doc[i:facility[0]], facility[1], "gazetteer", "facility")
-                    else:
-                        key = _facility_before(span, gaz)
-                        self.add(span, key or span.text, "gazetteer", "facility" if key else None)
+                    self.add_named(span, "gazetteer")
                     i = j
                     matched = True
                     break

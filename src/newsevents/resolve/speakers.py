@@ -67,6 +67,15 @@ class SpeakerResolver:
             author = _message_author(token)
             if author is not None:
                 token = author
+        named = _named_apposition(token, self.span_of_token)
+        if named is not None:  # "the rebel commander Omar Haddad": the name, with the noun as title
+            speaker = self.speaker(named)
+            if speaker.title is None:
+                start = token.left_edge.i
+                while start < token.i and doc[start].dep_ in ("det", "predet", "punct"):
+                    start += 1
+                speaker.title = doc[start: token.i + 1].text
+            return speaker
         lower = token.lower_
         if token.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
             span = doc[token.i: token.i + 1]
@@ -150,6 +159,18 @@ class SpeakerResolver:
             actor.country, actor.sector, actor.actor_id = coded.country, coded.sector, coded.actor_id
             actor.title = actor.title or coded.title
         return actor
+
+
+def _named_apposition(token: Token, span_of_token: dict) -> Token | None:
+    """The name right after a common-noun subject ("the rebel commander Omar Haddad")."""
+    if token.i in span_of_token or token.pos_ != "NOUN":
+        return None
+    for child in token.rights:
+        if child.dep_ == "appos" and child.i - token.i <= 4:
+            ent = span_of_token.get(child.i)
+            if ent is not None and ent.label_ in ("PERSON", "ORG"):
+                return child
+    return None
 
 
 def _message_author(token: Token) -> Token | None:

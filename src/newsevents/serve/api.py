@@ -140,11 +140,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _add_error_handlers(app)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.update(SECURITY_HEADERS)
-        return response
+    app.add_middleware(SecurityHeaders)
 
     def fulltext(table: str, text: str | None) -> query.Condition | None:
         return search_condition(table, text, db.fts) if text else None
@@ -288,6 +284,26 @@ ACTOR_MENTIONS = """
     SELECT coalesce(target_canonical, target_text), target_country, target_sector, 'target', article_id FROM events
     UNION ALL
     SELECT speaker, speaker_actor_country, speaker_actor_sector, 'speaker', article_id FROM quotes"""
+
+
+class SecurityHeaders:
+    """Adds SECURITY_HEADERS to every response (a plain ASGI middleware: cheaper than BaseHTTPMiddleware)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self.headers = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *self.headers]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def _add_error_handlers(app: FastAPI) -> None:

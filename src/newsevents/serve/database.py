@@ -23,6 +23,7 @@ from newsevents.serve.search import build_search_index
 log = logging.getLogger(__name__)
 
 RETRY_SECONDS = 1.0
+QUIET = "SET enable_progress_bar = false"  # per connection; DuckDB would draw bars on the server's stdout
 
 
 class StoreUnavailable(Exception):
@@ -60,6 +61,7 @@ class Database:
                     self._error, self._failed_at = str(exc), time.monotonic()
                     raise
             cur = self._con.cursor()
+        cur.execute(QUIET)
         try:
             yield cur
         finally:
@@ -75,7 +77,9 @@ class Database:
         path = Path(self.path)
         if not path.is_file():
             raise StoreUnavailable(f"no database at {self.path} (run `newsevents process` first)")
-        con = duckdb.connect(":memory:")
+        # One thread per query: concurrency comes from concurrent requests; no progress bars on stdout.
+        con = duckdb.connect(":memory:", config={"threads": 1})
+        con.execute(QUIET)
         try:
             con.execute(f"ATTACH '{self.path.replace(chr(39), chr(39) * 2)}' AS store (READ_ONLY)")
         except duckdb.Error as exc:

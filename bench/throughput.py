@@ -1,0 +1,72 @@
+"""Throughput of `newsevents process` beside spaCy alone (same model, same texts, same run).
+
+    .venv/bin/python bench/throughput.py [--corpus /work/shared/bench/news-200.jsonl] [--workers 1 2]
+
+For each worker count N it times, end to end in fresh processes (start-up and model loading
+included in both): spaCy alone, `nlp.pipe(texts, n_process=N)` over the cleaned article texts;
+then the whole pipeline into a new store, `newsevents process --workers N`. Prints articles/s,
+words/s, peak RSS of the process tree, and the pipeline/spaCy ratio. The machine's load average
+is printed too: on a shared machine the figures move with it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from memory import CLI, ROOT, run_measured  # noqa: E402
+from newsevents.clean import prepare_article  # noqa: E402
+from newsevents.model import Document  # noqa: E402
+from newsevents.nlp import MODEL_NAME  # noqa: E402
+
+BENCH = ROOT.parent / "shared" / "bench" / "news-200.jsonl"
+SPACY_ALONE = """
+import json, sys, spacy
+texts = json.load(open(sys.argv[1]))
+nlp = spacy.load(sys.argv[2])
+nlp.max_length = 2_000_001
+n = sum(1 for _ in nlp.pipe(texts, batch_size=32, n_process=int(sys.argv[3])))
+assert n == len(texts)
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", default=str(BENCH))
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    with open(args.corpus, encoding="utf-8") as f:
+        docs = [json.loads(line) for line in f if line.strip()]
+    texts = [prepare_article(Document(id=d["id"], text=d.get("text"), html=d.get("html"),
+                                      published=d.get("published"))).text for d in docs]
+    words = sum(len(t.split()) for t in texts)
+    work = Path(tempfile.mkdtemp(prefix="newsevents-throughput-"))
+    (work / "texts.json").write_text(json.dumps(texts))
+    print(f"{len(texts)} articles, {words} words; model {MODEL_NAME}; load average at start "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(f"{'run':<34}{'seconds':>8}{'articles/s':>12}{'words/s':>10}{'peak RSS':>10}")
+
+    def line(name: str, seconds: float, peak: int) -> None:
+        print(f"{name:<34}{seconds:>8.1f}{len(texts) / seconds:>12.2f}{words / seconds:>10.0f}"
+              f"{peak / 2**20:>9.0f}M", flush=True)
+
+    for n in args.workers:
+        spacy_s, spacy_peak, _, err = run_measured(
+            [sys.executable, "-c", SPACY_ALONE, str(work / "texts.json"), MODEL_NAME, str(n)])
+        line(f"spaCy alone, {n} process{'es' if n > 1 else ''}", spacy_s, spacy_peak)
+        db = work / f"w{n}.duckdb"
+        command = [CLI, "process", args.corpus, "--db", str(db)] + (["--workers", str(n)] if n > 1 else [])
+        pipe_s, pipe_peak, _, err = run_measured(command)
+        line(f"newsevents process, {n} worker{'s' if n > 1 else ''}", pipe_s, pipe_peak)
+        print(f"  pipeline / spaCy throughput with {n}: {spacy_s / pipe_s:.2f}  "
+              f"(load average now {os.getloadavg()[0]:.1f})", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,167 @@
+"""Event extraction: one sentence per PLOVER type, modality, reported speech, roles, date, place, GDELT."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.export_gdelt import GDELT_COLUMNS, gdelt_row
+from newsevents.extract.event_lexicon import PLOVER_TYPES, cameo_info, load_lexicon
+from newsevents.model import Event
+
+# (sentence, expected type, expected source country, expected target country or None)
+ONE_PER_TYPE = [
+    ("Japan and South Korea agreed on Monday to share military intelligence.", "AGREE", "JPN", None),
+    ("The French foreign minister met his Iranian counterpart in Vienna on Tuesday.", "CONSULT", "FRA", None),
+    ("Germany praised Greece for its reform efforts.", "SUPPORT", "DEU", "GRC"),
+    ("The government conceded to the opposition's demands.", "CONCEDE", None, None),
+    ("Turkey and Azerbaijan cooperate closely on energy projects.", "COOPERATE", "TUR", None),
+    ("Italy sent humanitarian aid to Lebanon.", "AID", "ITA", "LBN"),
+    ("Israeli troops withdrew from the Gaza Strip.", "RETREAT", "ISR", None),
+    ("The European Union called for an immediate ceasefire in Yemen.", "REQUEST", None, None),
+    ("China accused the United States of interfering in its internal affairs.", "ACCUSE", "CHN", "USA"),
+    ("Pakistan rejected India's proposal for talks.", "REJECT", "PAK", "IND"),
+    ("North Korea threatened to attack South Korea.", "THREATEN", "PRK", "KOR"),
+    ("Thousands of students protested in Seoul against the government.", "PROTEST", None, None),
+    ("The United States imposed sanctions on Iran.", "SANCTION", "USA", "IRN"),
+    ("Russia deployed troops to the Ukrainian border.", "MOBILIZE", "RUS", None),
+    ("Egyptian police arrested 30 opposition activists in Cairo.", "COERCE", "EGY", None),
+    ("Syrian government forces shelled rebel positions in Aleppo.", "ASSAULT", "SYR", None),
+]
+
+
+def _events(run_text, text: str, **filters) -> list[Event]:
+    events = run_text(text).events
+    return [e for e in events if all(getattr(e, k) == v for k, v in filters.items())]
+
+
+def _country(actor) -> str | None:
+    return actor.country if actor is not None else None
+
+
+@pytest.mark.parametrize("text,type_,source,target", ONE_PER_TYPE, ids=[t for _, t, _, _ in ONE_PER_TYPE])
+def test_one_sentence_per_plover_type(run_text, text, type_, source, target):
+    found = _events(run_text, text, type=type_, negated=False, hypothetical=False)
+    assert found, f"no {type_} in {text!r}"
+    event = found[0]
+    assert event.sentence == text and text[event.start:event.end] == event.text
+    assert event.cameo and cameo_info(event.cameo) is not None
+    assert event.quad_class in (1, 2, 3, 4) and -10 <= event.goldstein <= 10
+    assert 0 < event.confidence <= 1
+    if source:
+        assert _country(event.source) == source
+    if target:
+        assert _country(event.target) == target
+
+
+def test_lexicon_covers_every_plover_type():
+    lexicon = load_lexicon()
+    types = {t.type for table in (lexicon.verbs, lexicon.nouns) for triggers in table.values() for t in triggers}
+    assert types == set(PLOVER_TYPES)
+
+
+def test_multiword_trigger_and_mode(run_text):
+    phone = _events(run_text, "Putin and Erdogan spoke by telephone on Friday.", type="CONSULT")
+    assert phone and phone[0].mode == "phone" and phone[0].text == "spoke by telephone"
+    air = _events(run_text, "Moscow began its bombing campaign in Syria.", type="ASSAULT")
+    assert air and air[0].mode == "aerial" and air[0].text == "bombing campaign"
+    assert _country(air[0].source) == "RUS"  # the subject of the light verb "began"
+
+
+def test_negation_is_flagged_not_fact(run_text):
+    events = _events(run_text, "Russian jets did not attack the convoy.", type="ASSAULT")
+    assert events and all(e.negated for e in events)
+    assert events[0].confidence < 0.5
+
+
+def test_hypothetical_is_flagged(run_text):
+    events = _events(run_text, "Iran could attack Israeli ships.", type="ASSAULT")
+    assert events and all(e.hypothetical for e in events)
+
+
+def test_threat_codes_the_threat_and_keeps_the_attack_hypothetical(run_text):
+    result = run_text("North Korea threatened to attack South Korea.")
+    threat = [e for e in result.events if e.type == "THREATEN"]
+    attack = [e for e in result.events if e.type == "ASSAULT"]
+    assert threat and not threat[0].hypothetical
+    assert attack and attack[0].hypothetical
+
+
+def test_stated_intention_is_an_agree_event(run_text):
+    events = _events(run_text, "Syria said it will withdraw its troops from Lebanon.", type="AGREE")
+    assert events and events[0].text.startswith("will")
+    assert _country(events[0].source) == "SYR"  # "it" is the speaker, Syria
+
+
+def test_reported_speech_accuse_and_reported_by(run_text):
+    result = run_text("Western countries say Russia attacked rebel forces near Aleppo.")
+    accuse = [e for e in result.events if e.type == "ACCUSE"]
+    assault = [e for e in result.events if e.type == "ASSAULT"]
+    assert accuse and _country(accuse[0].target) == "RUS"
+    assert assault and assault[0].reported_by is not None
+    assert "Western countries" in assault[0].reported_by.text
+
+
+def test_passive_voice_agent_is_source(run_text):
+    events = _events(run_text, "The convoy was attacked by Taliban fighters.", type="ASSAULT")
+    assert events and "Taliban" in events[0].source.text
+    assert events[0].target is None or "Taliban" not in (events[0].target.text or "")
+
+
+def test_coordinated_subjects_and_pronoun_of_reported_speech(run_text):
+    text = ("President Bashar al-Assad met officials on Sunday. "
+            "Assad's office said that he and Putin had spoken by telephone and had agreed on the plan.")
+    consult = _events(run_text, text, type="CONSULT", mode="phone")
+    assert consult
+    pair = {_country(consult[0].source), _country(consult[0].target)}
+    assert pair == {"SYR", "RUS"}
+    assert _events(run_text, text, type="AGREE")
+
+
+def test_date_from_sentence_else_published(run_text):
+    with_date = _events(run_text, "Syrian forces shelled Aleppo on March 3, 2016.", type="ASSAULT")
+    assert with_date and with_date[0].date == "2016-03-03"
+    without = _events(run_text, "Syrian forces shelled Aleppo.", type="ASSAULT")
+    assert without and without[0].date == "2016-03-15"
+
+
+def test_place_is_not_the_speakers_location(run_text):
+    events = _events(run_text, "In Washington, the White House said Russia bombed a hospital in Aleppo.",
+                     type="ASSAULT")
+    assert events and events[0].place is not None
+    assert "Aleppo" in events[0].place.text
+
+
+def test_seed_events(seed_result):
+    types = {e.type for e in seed_result.events}
+    assert {"RETREAT", "ASSAULT", "CONSULT", "AGREE", "ACCUSE", "SUPPORT", "MOBILIZE"} <= types
+    retreat = [e for e in seed_result.events if e.type == "RETREAT" and "begun withdrawing from Syria" in e.sentence]
+    assert retreat and _country(retreat[0].source) == "RUS" and _country(retreat[0].target) == "SYR"
+
+
+def test_gdelt_row_has_61_columns():
+    row = {"event_id": "abc", "date": "2016-03-15", "source_text": "Russian forces", "source_country": "RUS",
+           "source_sector": "MIL", "target_text": "Syria", "target_country": "SYR", "cameo": "0874",
+           "quad_class": 2, "goldstein": 10.0, "sentence_index": 3, "place_name": "Syria", "place_lat": 35.0,
+           "place_lon": 38.0, "place_feature": "country", "url": "http://example.org/a"}
+    fields = gdelt_row(row)
+    assert len(fields) == len(GDELT_COLUMNS) == 61
+    named = dict(zip(GDELT_COLUMNS, fields))
+    assert named["SQLDATE"] == "20160315" and named["Actor1Code"] == "RUSMIL" and named["EventRootCode"] == "08"
+    assert named["ActionGeo_Type"] == "1" and named["SOURCEURL"] == "http://example.org/a"
+    assert named["AvgTone"] == "" and named["Actor1Geo_FullName"] == ""
+
+
+def test_gdelt_export_from_store(run_text, tmp_path):
+    from newsevents import store
+    from newsevents.export_gdelt import export_gdelt
+
+    result = run_text("Israeli troops withdrew from the Gaza Strip. Iran could attack Israeli ships.")
+    con = store.connect(tmp_path / "t.duckdb")
+    try:
+        store.write_results(con, [result])
+        path = export_gdelt(con, tmp_path / "out")
+    finally:
+        con.close()
+    lines = path.read_text().splitlines()
+    assert lines and all(len(line.split("\t")) == 61 for line in lines)
+    assert not any("\t180\t" in line or "\t190\t" in line for line in lines)  # the hypothetical attack is not fact
