@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -24,7 +25,8 @@ import duckdb
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT.parent / "shared" / "bench" / "news-200.jsonl"
-CLI = [str(ROOT / ".venv" / "bin" / "newsevents"), "process"]
+CLI = [str(ROOT / ".venv" / "bin" / "python"), "-m", "newsevents", "process"]
+ENV = dict(os.environ)
 TABLES = ("articles", "entities", "quotes", "quantities", "dates", "places", "events",
           "clusters", "corpus_events", "actors")
 
@@ -42,8 +44,25 @@ def dump(db: str) -> dict[str, list[str]]:
 
 def run(args: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run(CLI + args, check=True, stderr=subprocess.DEVNULL)
+    subprocess.run(CLI + args, check=True, stderr=subprocess.DEVNULL, env=ENV)
     return time.perf_counter() - start
+
+
+def wait_for_commits(process: subprocess.Popen, wal: Path, commits: int) -> int:
+    """Wait until the write-ahead log has grown `commits` times (or the run ended). Growth while
+    the schema is created is not counted: counting starts after the log has been still for 3 s
+    (the workers loading the model)."""
+    seen, size, changed, counting = 0, None, time.perf_counter(), False
+    while process.poll() is None and seen < commits:
+        now = wal.stat().st_size if wal.exists() else None
+        if now is not None and now != size:
+            if counting and size is not None and now > size:
+                seen += 1
+            size, changed = now, time.perf_counter()
+        elif size is not None and time.perf_counter() - changed > 3:
+            counting = True
+        time.sleep(0.05)
+    return seen
 
 
 def main() -> None:
@@ -56,6 +75,11 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(args.seed)
     work = Path(tempfile.mkdtemp(prefix="newsevents-fault-"))
+    # A snapshot of the code, so that the clean run and the killed runs run the same extractors
+    # while others edit the checkout (PYTHONPATH comes before the editable install).
+    shutil.copytree(ROOT / "src" / "newsevents", work / "code" / "newsevents",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    ENV["PYTHONPATH"] = str(work / "code")
     corpus = work / "corpus.jsonl"
     with BENCH.open(encoding="utf-8") as f, corpus.open("w", encoding="utf-8") as out:
         for _, line in zip(range(args.articles), f):
@@ -69,9 +93,12 @@ def main() -> None:
     failures = 0
     for n in range(args.rounds):
         db = str(work / f"killed-{n}.duckdb")
-        delay = rng.uniform(0.3, 0.9) * seconds
-        process = subprocess.Popen(CLI + common + ["--db", db], stderr=subprocess.DEVNULL, start_new_session=True)
-        time.sleep(delay)
+        process = subprocess.Popen(CLI + common + ["--db", db], stderr=subprocess.DEVNULL, start_new_session=True,
+                                   env=ENV)
+        # kill after a random number of committed batches (each commit grows the write-ahead log),
+        # plus a random fraction of a second: mid-batch, mid-commit or between batches
+        commits = wait_for_commits(process, Path(db + ".wal"), rng.randint(1, max(1, args.articles // args.batch_size - 2)))
+        time.sleep(rng.uniform(0, 2))
         killed = process.poll() is None
         if killed:
             os.killpg(process.pid, signal.SIGKILL)
@@ -87,8 +114,8 @@ def main() -> None:
         same = got == expected
         failures += not (same and once)
         differing = [t for t in TABLES if got[t] != expected[t]]
-        print(f"round {n + 1}: {'killed' if killed else 'finished before'} kill -9 at {delay:.1f} s "
-              f"with {committed} articles committed; after rerun: {len(got['articles'])} articles, "
+        print(f"round {n + 1}: {'killed' if killed else 'finished before'} kill -9 after {commits} commits, "
+              f"{committed} articles committed; after rerun: {len(got['articles'])} articles, "
               f"each once: {once}; same records as the clean run: {same}"
               + (f" (differ: {', '.join(differing)})" if differing else ""))
     sys.exit(1 if failures else 0)

@@ -25,6 +25,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import httpx
+import psutil
 
 from serve_data import ACTORS, PLACES, VERBS, build
 
@@ -40,6 +41,13 @@ def free_port() -> int:
 @contextmanager
 def running_server(db: str, timeout: float = 120.0) -> Iterator[str]:
     """`newsevents serve` over DB in a subprocess; yields its base URL and stops it afterwards."""
+    with server_process(db, timeout) as (base, _):
+        yield base
+
+
+@contextmanager
+def server_process(db: str, timeout: float = 120.0) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Like running_server, also yielding the server's process (to read its CPU time)."""
     port = free_port()
     code = f"from newsevents.serve import serve; serve({str(db)!r}, host={HOST!r}, port={port})"
     server = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -58,7 +66,7 @@ def running_server(db: str, timeout: float = 120.0) -> Iterator[str]:
             if time.monotonic() > deadline:
                 raise SystemExit("server did not start in time")
             time.sleep(0.2)
-        yield base
+        yield base, server
     finally:
         server.terminate()
         try:
@@ -113,11 +121,12 @@ def run_load(base: str, paths: list[str], threads: int) -> tuple[list[float], li
     return [r[0] for r in results], [r[1] for r in results if r[1]]
 
 
-def report(name: str, latencies: list[float], errors: list[str], wall: float) -> None:
+def report(name: str, latencies: list[float], errors: list[str], wall: float, cpu_seconds: float) -> None:
     ms = sorted(x * 1000 for x in latencies)
     p95 = ms[min(len(ms) - 1, int(round(0.95 * len(ms))) - 1)]
     print(f"{name}: {len(ms)} requests, {len(errors)} errors, {len(ms) / wall:.0f} req/s, "
-          f"p50 {statistics.median(ms):.1f} ms, p95 {p95:.1f} ms, max {ms[-1]:.1f} ms")
+          f"p50 {statistics.median(ms):.1f} ms, p95 {p95:.1f} ms, max {ms[-1]:.1f} ms, "
+          f"server CPU {cpu_seconds * 1000:.1f} ms/request")
     for error in errors[:5]:
         print("  error:", error)
 
@@ -136,17 +145,23 @@ def main() -> None:
             db = str(build(Path(tmp) / "load.duckdb", args.events))
             print(f"built a synthetic store with {args.events} events in {time.perf_counter() - started:.1f} s")
         started = time.perf_counter()
-        with running_server(db) as base:
+        with server_process(db) as (base, server):
             print(f"server ready in {time.perf_counter() - started:.1f} s (opens read-only, builds the search index)")
+            cpu = psutil.Process(server.pid)
             rng = random.Random(1)
             run_load(base, event_queries(rng, 20), args.threads)  # warm-up, not counted
-            started = time.perf_counter()
-            latencies, errors = run_load(base, event_queries(rng, args.requests), args.threads)
-            report("/api/events", latencies, errors, time.perf_counter() - started)
-            mixed = [rng.choice(OTHER) for _ in range(args.requests // 2)]
-            started = time.perf_counter()
-            latencies, errors = run_load(base, mixed, args.threads)
-            report("other endpoints", latencies, errors, time.perf_counter() - started)
+            runs = [("/api/events, 1 thread", event_queries(rng, 50), 1),
+                    (f"/api/events, {args.threads} threads", event_queries(rng, args.requests), args.threads),
+                    (f"other endpoints, {args.threads} threads", [rng.choice(OTHER) for _ in range(args.requests // 2)],
+                     args.threads)]
+            for name, paths, threads in runs:
+                before = sum(cpu.cpu_times()[:2])
+                started = time.perf_counter()
+                latencies, errors = run_load(base, paths, threads)
+                report(name, latencies, errors, time.perf_counter() - started,
+                       (sum(cpu.cpu_times()[:2]) - before) / len(paths))
+    print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (latency includes waiting "
+          "for the CPU; server CPU per request does not)")
 
 
 if __name__ == "__main__":

@@ -120,6 +120,7 @@ def test_wire_story_title_byline_credits_and_wrapped_lines():
     cleaned = clean_text(WIRE)
     assert cleaned.title == "Rebels seize northern town after two days of fighting"
     assert cleaned.author == "Jane Okafor"
+    assert cleaned.published == "2024-03-03"  # from the dateline under the byline
     assert cleaned.credits == "Reporting by Jane Okafor; Editing by Tom Baker"
     assert cleaned.text.startswith("KIDAL, Mali (Newswire) - Rebels seized")
     assert "that killed at least 12 soldiers" in cleaned.text  # the wrapped line is joined
@@ -136,6 +137,7 @@ def test_page_with_menus_share_bar_related_links_and_footer():
                  "All rights reserved", "Privacy policy", "Updated"):
         assert junk not in cleaned.text
     assert cleaned.text.count("\n\n") == 2  # three paragraphs
+    assert cleaned.published == "2024-05-12"
 
 
 def test_page_with_footer_notices_after_copyright():
@@ -148,7 +150,7 @@ def test_page_with_footer_notices_after_copyright():
 
 def test_article_without_title():
     cleaned = clean_text(NO_TITLE)
-    assert cleaned.title is None
+    assert cleaned.title is None and cleaned.published is None
     assert cleaned.text.startswith("The central bank raised") and "Governor Elena Ruiz" in cleaned.text
 
 

@@ -101,3 +101,23 @@ def test_offsets_point_at_the_text(run_text):
     q = only(run_text, text)
     assert text[q.start:q.end] == q.text == "nearly 300"
     assert q.sentence == 0
+
+
+def test_half_a_million(run_text):
+    q = only(run_text, "Nearly half a million people fled the city.")
+    assert (q.value, q.approx_word, q.unit, q.text) == (500_000, "nearly", "people", "Nearly half a million")
+
+
+def test_each_count_keeps_its_own_unit(run_text):
+    found = quantities(run_text, "The army moved 20,000 troops and 300 tanks to the border.")
+    assert [(q.value, q.unit) for q in found] == [(20000, "troops"), (300, "tanks")]
+
+
+def test_death_toll(run_text):
+    q = only(run_text, "The death toll rose to 50 on Sunday.")
+    assert (q.value, q.unit, q.casualty) == (50, "death toll", True)
+
+
+def test_weapon_models_counted(run_text):
+    q = only(run_text, "In the 2000s, 40 T-72s were sold to the army.")
+    assert (q.value, q.unit, q.military) == (40, "T-72s", True)

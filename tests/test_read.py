@@ -55,6 +55,7 @@ def test_formats_are_detected_from_content_not_name():
     assert detect_format(b"Just a line of news text.", "a.html") == "text"
     assert detect_format(PAGE.encode(), "page.txt") == "html"
     assert detect_format(b'{"id": 1, "text": "x"}\n', "docs.txt") == "jsonl"
+    assert detect_format(b"{Update} Troops moved into the city.", "update.txt") == "text"
     assert detect_format(RSS.encode(), "feed") == "rss"
     assert detect_format(ATOM.encode(), "feed") == "rss"
     assert detect_format(make_warc([("https://a.example/", PAGE)]), "crawl") == "warc"

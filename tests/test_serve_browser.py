@@ -155,3 +155,10 @@ def test_page_asked_nothing_of_the_internet(page, base_url):
     open_view(page, base_url, "#/map", "map")
     assert SEEN["outside requests"] == []
     assert SEEN["console errors"] == []
+
+
+def test_api_docs_render_offline(page, base_url):
+    page.goto(f"{base_url}/docs")
+    page.wait_for_selector(".opblock", timeout=20_000)  # swagger-ui drew the operations from /openapi.json
+    assert page.locator(".opblock").count() >= 7
+    assert SEEN["outside requests"] == []

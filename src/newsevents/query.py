@@ -113,13 +113,13 @@ def count(con: duckdb.DuckDBPyConnection, table: str, filters: Filters | None = 
 
 def select(con: duckdb.DuckDBPyConnection, table: str, filters: Filters | None = None,
            limit: int = 100, offset: int = 0, columns: list[str] | None = None,
-           condition: Condition | None = None) -> list[dict[str, Any]]:
-    """Rows of one table as dicts, filtered, in a stable order."""
+           condition: Condition | None = None, order: str | None = None) -> list[dict[str, Any]]:
+    """Rows of one table as dicts, filtered, in a stable order (`order`: an ORDER BY of ours, never user input)."""
     limit = max(0, min(int(limit), MAX_LIMIT))
     where, params = where_clause(table, filters, condition)
     cols = ", ".join(columns) if columns else "*"
     sql = f"SELECT {cols} FROM {table}{where}"
-    sql += f" ORDER BY {ORDER.get(table, 'article_id, seq')} LIMIT ? OFFSET ?"
+    sql += f" ORDER BY {order or ORDER.get(table, 'article_id, seq')} LIMIT ? OFFSET ?"
     cursor = con.execute(sql, [*params, limit, max(0, int(offset))])
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]

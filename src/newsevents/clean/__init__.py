@@ -17,12 +17,21 @@ def article_id(text: str) -> str:
     return hashlib.sha1(normalized.encode("utf-8")).hexdigest()[:16]
 
 
+def _extract_html(html: str, url: str | None):
+    try:
+        return extract_html(html, url=url)
+    except ValueError:
+        raise
+    except Exception as exc:  # lxml and trafilatura on hostile markup: one line, not a traceback
+        raise ValueError(f"cannot extract text from the HTML ({type(exc).__name__})") from None
+
+
 def prepare_article(document: Document) -> Article:
     """Turn a read document into an Article; raises ValueError with a one-line reason."""
     title, caption, credits, author = document.title, None, None, None
     published, url, source = document.published, document.url, document.source
     if document.html is not None and not document.raw:
-        page = extract_html(document.html, url=document.url)
+        page = _extract_html(document.html, document.url)
         text = page.text
         title = title or page.title
         published = published or page.published
@@ -33,7 +42,8 @@ def prepare_article(document: Document) -> Article:
         cleaned = clean_text(document.text or "")
         text, caption, credits = cleaned.text, cleaned.caption, cleaned.credits
         title, author = title or cleaned.title, cleaned.author
-    if not text or not text.strip():
+        published = published or cleaned.published
+    if not text or not re.search(r"\w", text):
         raise ValueError("no article text found")
     language = detect_language(text)
     note = None if language == "en" else f"language '{language}': English extractors skipped"

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 MIN_PROBABILITY = 0.90  # below this langid is unsure; English is taken if it is a close candidate
 GUESS_PROBABILITY = 0.50  # below this langid is guessing (tables of names and scores): keep English
+SAMPLE_CHARS = 2000  # enough to tell a language; langid costs time in proportion
 ENGLISH_SHARE = 0.12  # share of English function words that makes a text English
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -32,13 +33,13 @@ def _identifier():
 
 
 def english_share(text: str) -> float:
-    words = [w.lower() for w in _WORD.findall(text[:5000])]
+    words = [w.lower() for w in _WORD.findall(text[:SAMPLE_CHARS])]
     return sum(w in _ENGLISH for w in words) / len(words) if words else 0.0
 
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language ('en' for texts too short to tell)."""
-    sample = text[:5000]
+    sample = text[:SAMPLE_CHARS]
     words = _WORD.findall(sample)
     if len(words) < 3:
         return "en"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -54,6 +55,19 @@ class CleanedText:
     caption: str | None = None
     credits: str | None = None
     author: str | None = None
+    published: str | None = None  # ISO date of a dateline between the title and the body
+
+
+_MONTHS = {name: number for number, names in enumerate((
+    "jan january januar janvier enero", "feb february februar février febrero", "mar march märz mars marzo",
+    "apr april avril abril", "may mai mayo", "jun june juni juin junio", "jul july juli juillet julio",
+    "aug august août agosto", "sep sept september septembre septiembre", "oct october oktober okt octobre octubre",
+    "nov november novembre noviembre", "dec december dezember dez décembre diciembre"), 1)
+    for name in names.split()}
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_MONTH_FIRST = re.compile(r"\b([a-zäéû]{3,9})\.? (\d{1,2}),? (\d{4})\b", re.I)
+_DAY_FIRST = re.compile(r"\b(\d{1,2})\.? ([a-zäéû]{3,9})\.? (\d{4})\b", re.I)
+_DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 
 
 @dataclass
@@ -187,6 +201,40 @@ def find_title(lines: list[Line], body_start: int) -> str | None:
     return None
 
 
+def line_date(text: str) -> str | None:
+    """ISO date written in a dateline ("March 3, 2024", "12 May 2024", "2024-05-12", "12.05.2024")."""
+    found = None
+    if match := _ISO_DATE.search(text):
+        found = (match[1], match[2], match[3])
+    elif (match := _MONTH_FIRST.search(text)) and match[1].lower() in _MONTHS:
+        found = (match[3], _MONTHS[match[1].lower()], match[2])
+    elif (match := _DAY_FIRST.search(text)) and match[2].lower() in _MONTHS:
+        found = (match[3], _MONTHS[match[2].lower()], match[1])
+    elif match := _DOTTED.search(text):
+        found = (match[3], match[2], match[1])
+    if found is None:
+        return None
+    try:
+        return date(int(found[0]), int(found[1]), int(found[2])).isoformat()
+    except ValueError:
+        return None
+
+
+def header_date(lines: list[Line], body_start: int) -> str | None:
+    """The date of a short dateline or byline just above the body."""
+    seen = 0
+    for i in range(body_start - 1, -1, -1):
+        line = lines[i]
+        if line.kind == BLANK:
+            continue
+        seen += 1
+        if seen > TITLE_LOOKBACK or line.kind in (SENTENCE, PROSE, HARD):
+            break
+        if line.words <= 15 and (value := line_date(line.text)):
+            return value
+    return None
+
+
 def paragraphs(body: list[int], lines: list[Line]) -> list[str]:
     return [lines[i].text for i in body if lines[i].kind in (SHORT, SENTENCE, PROSE)]
 
@@ -207,4 +255,5 @@ def clean_text(raw: str) -> CleanedText:
         caption="\n".join(captions) or None,
         credits="\n".join(credits) or None,
         author=bylines[0] if bylines else None,
+        published=header_date(lines, body[0]),
     )

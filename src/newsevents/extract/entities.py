@@ -40,8 +40,9 @@ def _strip_possessive(text: str) -> str:
 def _clean_name(text: str, label: str) -> str:
     """The name without possessive, a leading "the", or (for people) leading titles."""
     name = _strip_possessive(" ".join(text.split()))
-    if name.lower().startswith("the ") and label != "WORK_OF_ART":
-        name = name[4:]
+    for article in ("the ", "a ", "an "):
+        if name.lower().startswith(article) and label != "WORK_OF_ART":
+            name = name[len(article):]
     if label == "PERSON":
         words = name.split()
         while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
@@ -84,10 +85,11 @@ def extract_entities(ctx: ArticleContext) -> list[Entity]:
             words = _words(name)
             group = "PERSON" if ent.label_ == "PERSON" else "OTHER"
             candidates = list(full_names.get(group, []))
-            # spaCy often labels a lone surname ORG or GPE ("Assad"): let it find the person,
-            # unless our tables know the word as a country, organisation or place.
+            # spaCy often labels a lone surname ORG or GPE ("Assad", "Trump"): let it find the person
+            # first, unless our tables know the word as a country, organisation or place.
             if group == "OTHER" and len(words) == 1 and not tables.lookup(name):
-                candidates += full_names.get("PERSON", [])
+                people = [(n, w) for n, w in full_names.get("PERSON", []) if w[-1:] == words]
+                candidates = people + candidates
             for longer, long_words in candidates:
                 if _contains(long_words, words):
                     canonical = longer

@@ -31,6 +31,14 @@ _VERB_PHRASE_DEPS = {"prt", "prep", "dobj", "pobj", "dative", "attr", "acomp", "
 _NOUN_PHRASE_DEPS = {"compound", "amod", "nmod", "prep", "pobj", "npadvmod"}
 
 
+# Lexicon rows of this type name phrases that look like triggers but are not events ("press release").
+NOT_AN_EVENT = "NONE"
+
+# Generic nouns that carry an event noun used as their modifier: "a mediation mission", "a bombing effort".
+CARRIER_NOUNS = {"mission", "effort", "campaign", "operation", "process", "initiative", "drive", "bid", "attempt",
+                 "program", "programme", "plan", "deal", "package", "round", "force"}
+
+
 @dataclass(frozen=True)
 class Trigger:
     """One lexicon row."""
@@ -91,7 +99,7 @@ def load_lexicon(lexicon: str | None = None, cues: str | None = None) -> EventLe
     nouns: dict[str, list[Trigger]] = {}
     for row in _rows(Path(lexicon) if lexicon else DATA / "event_lexicon.tsv"):
         trig = _trigger(row)
-        if trig.type not in PLOVER_TYPES:
+        if trig.type not in PLOVER_TYPES and trig.type != NOT_AN_EVENT:
             raise ValueError(f"event lexicon: unknown PLOVER type {trig.type!r} for {trig.phrase!r}")
         (verbs if trig.pos == "V" else nouns).setdefault(trig.head, []).append(trig)
     for table in (verbs, nouns):
@@ -182,7 +190,8 @@ def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[TriggerMatch]:
             if triggers:
                 match = _match_token(token, triggers, _VERB_PHRASE_DEPS)
         elif token.pos_ == "NOUN" or (token.pos_ == "PROPN" and not token.ent_type_):
-            if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+            if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") \
+                    and token.head.lemma_.lower() not in CARRIER_NOUNS:
                 continue  # a modifier, not the event: "strike fighters", "peace talks" (head decides)
             word = _hyphenated(token)
             triggers = (word and lexicon.nouns.get(word)) or lexicon.nouns.get(_lemma(token)) \
@@ -205,4 +214,4 @@ def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[TriggerMatch]:
         taken.update(m.tokens)
     kept = [m for m in kept if not any(m.token_i in k.tokens and k is not m and len(k.tokens) > len(m.tokens)
                                        for k in kept)]
-    return sorted(kept, key=lambda m: m.token_i)
+    return sorted((m for m in kept if m.trigger.type != NOT_AN_EVENT), key=lambda m: m.token_i)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsevents.extract.event_lexicon import CARRIER_NOUNS
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -206,16 +208,25 @@ def verb_target_candidates(verb: Token, weak: bool = True) -> list[Token]:
 
 
 def light_verb_of(noun: Token, lexicon: EventLexicon) -> Token | None:
-    """The verb that carries an event noun: "began its bombing campaign", "held talks", "the talks opened"."""
+    """The verb that carries an event noun: "began its bombing campaign", "held talks", "the talks opened",
+    "launched a mediation mission", "will provide 25,000 tons of food aid"."""
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in CARRIER_NOUNS:
+        noun = noun.head
     head = noun.head
-    if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "xcomp") and head.pos_ in ("VERB", "AUX"):
+    if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "xcomp", "dative") and head.pos_ in ("VERB", "AUX"):
         return head
-    if noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):  # "went on strike", "engaged in fighting"
-        return head.head
+    if noun.dep_ == "pobj":
+        above = head.head
+        if above.pos_ in ("VERB", "AUX"):  # "went on strike", "engaged in fighting"
+            return above
+        if head.lower_ == "of" and above.dep_ in ("dobj", "attr", "dative", "nsubjpass") \
+                and above.head.pos_ in ("VERB", "AUX"):  # "10 days of war games", "tons of aid"
+            return above.head
     return None
 
 
 def noun_source_candidates(noun: Token, lexicon: EventLexicon) -> list[Token]:
+    """Possessor, national modifier, "by" agent, the light verb's subject, then an "of"/"from" object."""
     out: list[Token] = []
     for child in noun.children:
         if child.dep_ == "poss":
@@ -223,15 +234,14 @@ def noun_source_candidates(noun: Token, lexicon: EventLexicon) -> list[Token]:
     for child in noun.children:
         if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
             out.append(child)
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("by", "of", "from"):
-            out += [g for g in child.children if g.dep_ == "pobj" and is_actor_like(g)]
+    out += [g for g in _prep_objects(noun, ("by",)) if is_actor_like(g)]
     verb = light_verb_of(noun, lexicon)
     if verb is not None and noun.dep_ != "nsubj":
         if lexicon.is_cue(verb.lemma_, "light") or verb.lemma_.lower() not in lexicon.verbs:
             subject = verb_subject(verb)
             if subject is not None:
                 out.append(subject)
+    out += [g for g in _prep_objects(noun, ("of", "from")) if is_actor_like(g)]
     return out
 
 

@@ -51,6 +51,9 @@ NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCE
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
+# Saying verbs that, with another party's violence as their content, amount to an accusation.
+ACCUSING_SPEECH = {"say", "claim", "allege", "charge", "insist", "assert", "argue", "maintain", "state", "tell",
+                   "believe", "contend"}
 # Event types whose object is only wished, demanded or refused: "demanded the withdrawal".
 GOVERNS_UNREAL = {"REQUEST", "THREATEN", "REJECT", "AGREE"}
 # Aspect verbs: "began withdrawing" is a withdrawal that happened.
@@ -145,56 +148,92 @@ def _is_trigger_verb(token: Token, lexicon: EventLexicon) -> bool:
     return token.lemma_.lower() in lexicon.verbs
 
 
-def modality(token: Token, clause_verb: Token | None, is_noun: bool, lexicon: EventLexicon) -> Modality:
+def modality(token: Token, clause_verb: Token | None, is_noun: bool, lexicon: EventLexicon,
+             triggers: dict[int, str]) -> Modality:
+    """Negation, hypothetical status and declared intent of the event at `token`.
+
+    `triggers` maps token index -> event type of every trigger in the document, so that the
+    complement of a demand, threat, offer or refusal ("demanded that Israel ease ...") counts
+    as unrealized.
+    """
     mod = Modality()
+    own_clause = True  # intent and negation only come from the event's own clause
+    unreal = False  # an obligation or possibility modal: no declared intent then
     if is_noun and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         mod.negated = True
-    if is_noun and clause_verb is not None and token.dep_ in ("dobj", "pobj"):
-        head_lemma = clause_verb.lemma_.lower()
-        trig = lexicon.verbs.get(head_lemma)
-        if (trig and trig[0].type in GOVERNS_UNREAL) or lexicon.is_cue(head_lemma, "intent_verb"):
-            mod.hypothetical = True
+    if is_noun and token.dep_ in ("dobj", "pobj"):
+        governor = clause_verb if token.dep_ == "dobj" else token.head.head
+        if governor is not None and (triggers.get(governor.i) in GOVERNS_UNREAL | {"CONSULT"}
+                                     or lexicon.is_cue(governor.lemma_, "intent_verb")):
+            mod.hypothetical = True  # "demanded the withdrawal", "talks on a pullback"
     current = clause_verb if clause_verb is not None else next(
         (a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token)
-    for _ in range(6):
+    for _ in range(8):
         for child in current.children:
             lemma = child.lemma_.lower()
-            if child.dep_ == "neg" or (child.dep_ == "advmod" and lemma == "never"):
+            if own_clause and (child.dep_ == "neg" or (child.dep_ == "advmod" and lemma == "never")):
                 mod.negated = True
             if child.dep_ in ("aux", "auxpass"):
                 if lexicon.is_cue(lemma, "future") or lexicon.is_cue(child.lower_, "future"):
                     mod.hypothetical = True
-                    mod.intent = mod.intent or child
+                    if own_clause:
+                        mod.intent = mod.intent or child
                 elif lexicon.is_cue(lemma, "speculative") or lexicon.is_cue(lemma, "obligation"):
                     mod.hypothetical = True
+                    unreal = True
+                elif child.lower_ == "to" and current.head.lemma_.lower() not in ASPECTUAL:
+                    mod.hypothetical = True  # an infinitive is a purpose or a plan, not a fact
             if child.dep_ == "mark" and lemma in ("if", "unless"):
                 mod.hypothetical = True
-                mod.conditional = lemma
-        if current.dep_ == "xcomp":
-            head = current.head
-            head_lemma = head.lemma_.lower()
-            if head_lemma in ASPECTUAL:
-                current = head
-                continue
+                mod.conditional = mod.conditional or lemma
+            if own_clause and child.dep_ == "advcl":
+                mark = next((g.lower_ for g in child.children if g.dep_ == "mark" and g.lower_ in ("if", "unless")),
+                            None)
+                mod.conditional = mod.conditional or mark  # "will withdraw unless X": a conditional threat
+        head = current.head
+        if head is current:
+            break
+        head_lemma = head.lemma_.lower()
+        dep = current.dep_
+        if dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children) and (
+                lexicon.is_cue(head_lemma, "intent_verb") or lexicon.is_cue(head_lemma, "intent_adj")):
+            dep = "xcomp"  # "have sworn to fight" parsed as an adverbial clause
+        if dep == "xcomp":
             if head.pos_ == "ADJ" and lexicon.is_cue(head_lemma, "intent_adj"):
                 mod.hypothetical = True
-                if head_lemma in DECLARED_INTENT:
+                if head_lemma in DECLARED_INTENT and own_clause:
                     mod.intent = mod.intent or head
                 current = head.head if head.head is not head else head
                 continue
-            if lexicon.is_cue(head_lemma, "intent_verb") or _is_trigger_verb(head, lexicon):
-                mod.hypothetical = True
-                if head_lemma in DECLARED_INTENT and not _is_trigger_verb(head, lexicon):
-                    mod.intent = mod.intent or head
-                current = head
-                continue
+            if head_lemma in DECLARED_INTENT and own_clause and head.i not in triggers:
+                mod.intent = mod.intent or head
             current = head
             continue
-        if current.dep_ == "conj" and current.head.pos_ in ("VERB", "AUX"):
-            current = current.head
+        if current.dep_ in ("ccomp", "acl", "relcl") and triggers.get(head.i) in GOVERNS_UNREAL:
+            mod.hypothetical = True  # "demanded that the US cancel", "its demand that Israel ease"
+            break
+        if current.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            current = head
+            continue
+        if current.dep_ == "advcl" and head.pos_ in ("VERB", "AUX"):
+            own_clause = False  # "must agree ... before they demobilize": the main clause's modality holds
+            current = head
             continue
         break
+    if unreal:
+        mod.intent = mod.intent if mod.conditional else None
+        if mod.conditional and mod.intent is None:
+            mod.intent = next((c for c in current.children if c.dep_ == "aux"), None)
     return mod
+
+
+def _governing_trigger(noun: Token, triggers: dict[int, str]) -> int | None:
+    """The trigger whose object (direct, or of a preposition) the event noun is."""
+    if noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.i in triggers:
+        return noun.head.i
+    if noun.dep_ == "pobj" and noun.head.head.i in triggers:
+        return noun.head.head.i
+    return None
 
 
 def _char_span(tokens: list[Token]) -> tuple[int, int]:
@@ -209,6 +248,7 @@ class _Builder:
         self.sentence_starts = {s.start: i for i, s in enumerate(ctx.doc.sents)}
         self.main_place = _main_place([p for p in ctx.places if not self._place_is_actor(p)])
         self.anaphoric: set[int] = set()  # ids of events whose target is "the decision" and the like
+        self.triggers: dict[int, str] = {}  # token index -> event type, for every trigger in the document
 
     # --- roles ---------------------------------------------------------------------------
     def _pick(self, candidates: list[Token], avoid: set[int], strict: bool = True
@@ -254,7 +294,10 @@ class _Builder:
             # "agreed to set up a centre in Tokyo", "urged X to ...": the complement's party
             for comp in token.children:
                 if comp.dep_ in ("xcomp", "ccomp") and comp.pos_ in ("VERB", "AUX"):
-                    target_tok, target = self._pick(verb_target_candidates(comp), avoid)
+                    # "demanded that the US cancel ...": the one asked is the clause's subject
+                    subject = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    candidates = ([subject] if subject is not None and subject.pos_ != "PRON" else [])
+                    target_tok, target = self._pick(candidates + verb_target_candidates(comp), avoid)
                     if target_tok is not None:
                         break
         if source_tok is not None and target_tok is None and match.trigger.type in SYMMETRIC | {"ASSAULT"}:
@@ -344,13 +387,16 @@ class _Builder:
         trig = match.trigger
         is_noun = trig.pos == "N"
         clause_verb = token if not is_noun else light_verb_of(token, self.lexicon)
-        mod = modality(token, clause_verb, is_noun, self.lexicon)
+        mod = modality(token, clause_verb, is_noun, self.lexicon, self.triggers)
         source_tok, source, target_tok, target = self.roles(match)
         sent = token.sent
         clause = self._clause(token, clause_verb)
         speech = speech_verb_of(clause_verb if clause_verb is not None else token, self.lexicon)
         tokens = [doc[i] for i in match.tokens]
-        main = self.event(trig.type, trig.cameo, trig.mode, tokens, sent, trig.weight, source, target, clause, speech,
+        weight = trig.weight
+        if is_noun and _governing_trigger(token, self.triggers) is not None:
+            weight *= 0.7  # "complained over air raids": the complaint is the event the sentence reports
+        main = self.event(trig.type, trig.cameo, trig.mode, tokens, sent, weight, source, target, clause, speech,
                           negated=mod.negated, hypothetical=mod.hypothetical)
         events = [main]
         if target is None:
@@ -370,10 +416,11 @@ class _Builder:
         if mod.intent is None:
             return None
         words = [mod.intent, *tokens]
+        weight = 0.5 + 0.4 * weight  # the statement of intent is what the sentence asserts
         if mod.conditional == "unless" or (type_ in THREAT_CAMEO and not mod.negated):
             cameo, mode = THREAT_CAMEO.get(type_, ("130", None))
             return self.event("THREATEN", cameo, mode, words, sent, weight * 0.9, source, target, clause, speech)
-        if mod.conditional:
+        if mod.conditional and (mod.conditional != "if" or type_ not in COOPERATIVE):
             return None
         if type_ in COOPERATIVE:
             if mod.negated:
@@ -388,7 +435,7 @@ class _Builder:
     def from_speech(self, speech: Token, embedded: list[Event]) -> list[Event]:
         """Events made by the act of saying: ACCUSE (says another attacked) and REQUEST ("must")."""
         out: list[Event] = []
-        if speech.lemma_.lower() in self.lexicon.verbs:  # "charged", "alleged": the lexicon codes it
+        if speech.i in self.triggers:  # "charged", "alleged": the lexicon codes it
             return out
         speaker_tok = verb_subject(speech)
         if speaker_tok is None or speaker_tok.pos_ == "PRON" and speaker_tok.lower_ in ("it", "this"):
@@ -406,6 +453,8 @@ class _Builder:
                 out.append(self.event("REQUEST", "100", None, [modal, comp], sent, 0.75, speaker, target, clause, None))
         if self.lexicon.is_cue(speaker_tok.lemma_, "reporter") or speaker_tok.ent_type_ in ("ORG",) and \
                 speaker_tok.lemma_.lower() in ("agency", "news"):
+            return out
+        if speech.lemma_.lower() not in ACCUSING_SPEECH:
             return out
         for ev in embedded:
             if ev.type not in MATERIAL_CONFLICT or ev.negated or ev.hypothetical or ev.source is None:
@@ -451,7 +500,9 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
     events: list[Event] = []
     by_speech: dict[int, list[Event]] = {}
     speech_tokens: dict[int, Token] = {}
-    for match in find_triggers(ctx.doc, lexicon):
+    matches = find_triggers(ctx.doc, lexicon)
+    builder.triggers = {m.token_i: m.trigger.type for m in matches}
+    for match in matches:
         new = builder.from_trigger(match)
         events += new
         token = ctx.doc[match.token_i]

@@ -152,11 +152,14 @@ def _signature_after(art: _Article, q: QuoteSpan) -> tuple[Token, Token] | None:
 
 def _cue_before(art: _Article, q: QuoteSpan) -> Token | None:
     """'He said: "..."' / 'He told CNN, "..."': the cue ending the words right before the quote."""
-    before = art.text[:q.start].rstrip(" \t\u00a0")
-    if not before or before[-1] not in ":,":
+    text = art.text
+    b = q.start
+    while b > 0 and text[b - 1] in " \t\u00a0":
+        b -= 1
+    if b == 0 or text[b - 1] not in ":,":
         return None
     doc = art.doc
-    j = art.token_index(len(before) - 1)
+    j = art.token_index(b - 1)
     start = doc[j].sent.start
     if doc[j].sent.start == j and j > 0:  # the colon began a new sentence in the parse
         start = doc[j - 1].sent.start
@@ -166,7 +169,22 @@ def _cue_before(art: _Article, q: QuoteSpan) -> Token | None:
             break
         if art.is_cue(token):
             return token
+    if text[b - 1] == ":" and j > start:
+        return _verb_before_colon(art, doc[j - 1])
     return None
+
+
+def _verb_before_colon(art: _Article, token: Token) -> Token | None:
+    """'The judge interrupted: "..."', 'Clinton released the following statement: "..."': the verb of
+    the clause the colon ends, when it has somebody for a subject."""
+    for _ in range(6):
+        if token.pos_ in CUE_POS or token.head is token:
+            break
+        token = token.head
+    if token.pos_ not in CUE_POS or art.in_quote[token.i]:
+        return None
+    subject = _subject(token, art)
+    return token if subject is not None else None
 
 
 def _direct_quotes(art: _Article) -> list[Draft]:
@@ -246,19 +264,18 @@ def _colon_lines(art: _Article, taken: list[Draft]) -> list[Draft]:
         if first.is_quote and first.i + 1 < sent.end:
             first = doc[first.i + 1]  # a transcript quoted as a whole: '"WALLACE: ...'
         colon = None
-        for token in doc[first.i: min(first.i + 5, len(doc))]:
+        for token in doc[first.i: min(first.i + 6, len(doc))]:
             if token.text == ":":
                 colon = token
                 break
-            if token.pos_ != "PROPN" and not token.is_upper:
+            # A name or a short label of capitalised words ("Issa", "Clinton camp", "CNN President").
+            if not (token.is_title or token.is_upper or (token.pos_ == "NOUN" and token.i > first.i)):
                 break
         if colon is None or colon.i == first.i:
             continue
         name = doc[first.i: colon.i]
         if any(t.lower_ in LINE_LABELS or t.like_num or t.ent_type_ in NOT_SPEAKERS for t in name):
             continue
-        if not (all(t.is_upper for t in name) or any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name)):
-            continue  # "Stealth Over Health: ..." is a headline, not a speaker
         line_end = text.find("\n", colon.idx)
         start, end = _trim(text, colon.idx + 1, line_end if line_end >= 0 else len(text))
         end = _trim(text, start, end - 1)[1] if text[end - 1: end] in ('"', "”") else end
@@ -347,7 +364,7 @@ def _reported(art: _Article, used_cues: set[int], direct: list[Draft]) -> list[D
                 continue
             start, end = _span_without(content, token)
         else:
-            start, end = content.left_edge.idx, _end_char(content.right_edge)
+            start, end = content.left_edge.idx, _end_char(_clause_end(content))
         start, end = _trim(text, start, end)
         if end - start < 3 or any(_overlaps(start, end, s, e) for s, e in direct_spans):
             continue
@@ -362,6 +379,26 @@ def _reported(art: _Article, used_cues: set[int], direct: list[Draft]) -> list[D
             start, end = min(start, q.start), max(end, q.end if q.closed else end)
         drafts.append(Draft(start, end, kind, token, None, _subject(token, art)))
     return drafts
+
+
+def _clause_end(head: Token) -> Token:
+    """The last token of the reported clause: 'said the extremist is Clinton, and he railed against
+    the moderators' ends at "Clinton"; the conjoined clause with a subject of its own is the
+    writer's narration again (a second 'that' keeps it: 'said that A and that B')."""
+    doc = head.doc
+    end = head.right_edge
+    for child in head.rights:
+        if child.dep_ != "conj" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            continue
+        if any(c.dep_ == "mark" for c in child.children):
+            continue
+        last = child.left_edge.i - 1
+        while last > head.i and (doc[last].dep_ == "cc" or doc[last].is_punct):
+            last -= 1
+        if last >= head.i:
+            end = doc[last]
+        break
+    return end
 
 
 def _end_char(token: Token) -> int:

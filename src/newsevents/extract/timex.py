@@ -16,6 +16,7 @@ rules here do not cover go to dateparser (English only, relative to the publicat
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -157,7 +158,7 @@ def _pick_year(candidate_days: int, year: int, anchor: Anchor) -> int:
 
 def _nearest_year(month: int, day: int, anchor: Anchor) -> int:
     published = anchor.published
-    candidate = date(published.year, month, min(day, 28 if month == 2 else day))
+    candidate = date(published.year, month, min(day, calendar.monthrange(published.year, month)[1]))
     return _pick_year((candidate - published).days, published.year, anchor)
 
 
@@ -349,6 +350,13 @@ def _quarter(s: str, anchor: Anchor | None, p: dict[str, re.Pattern], w: DateWor
 
 def normalize(text: str, anchor: Anchor) -> Timex | None:
     """The TIMEX3-style value of a date phrase, or None when it is not a date (a duration, a set)."""
+    try:
+        return _normalize(text, anchor)
+    except (ValueError, OverflowError):  # impossible dates, or arithmetic beyond year 1..9999
+        return None
+
+
+def _normalize(text: str, anchor: Anchor) -> Timex | None:
     w, p = date_words(), _patterns()
     s, mod = _clean(text)
     if not s:
@@ -365,7 +373,9 @@ def normalize(text: str, anchor: Anchor) -> Timex | None:
     # Absolute dates: no publication date needed.
     if match := p["iso"].match(s):
         year, month, day = match.groups()
-        return Timex(f"{year}-{month}-{day}" if day else f"{year}-{month}", "day" if day else "month", False)
+        if day:
+            return _day(int(year), int(month), int(day))
+        return Timex(f"{year}-{month}", "month", False) if 1 <= int(month) <= 12 else None
     if match := p["month_day_year"].match(s):
         return _day(int(match.group(3)), w.months[match.group(1)], int(match.group(2)))
     if match := p["day_month_year"].match(s):
@@ -379,9 +389,10 @@ def normalize(text: str, anchor: Anchor) -> Timex | None:
         if match.group(1):
             return Timex(match.group(1) + match.group(2), "decade", False)
         digit = match.group(3) or match.group(4)
-        return Timex("19" + digit, "decade", False)
+        return Timex(("20" if digit in "012" else "19") + digit, "decade", False)  # "the '90s", "the '00s"
     if match := p["century"].match(bare):
-        return Timex(f"{int(match.group(1)) - 1:02d}", "century", False)
+        number = int(match.group(1))
+        return Timex(f"{number - 1:02d}", "century", False) if 1 <= number <= 30 else None
     if (timex := _quarter(s, anchor, p, w)) is not None:
         return timex if anchor.published or not timex.relative else Timex(None, "quarter", True)
     if match := p["half"].search(s):

@@ -48,8 +48,10 @@ def read_bytes(data: bytes, name: str, input_format: str = "auto") -> Iterator[D
             return
     try:
         yield from READERS[fmt](data, name)
-    except (ValueError, UnicodeError, OSError) as exc:
+    except UnicodeError as exc:
         yield DocumentError(id=name, error=f"cannot read as {fmt}: {exc}")
+    except (ValueError, OSError) as exc:  # our readers' one-line reasons ("binary content, not text")
+        yield DocumentError(id=name, error=str(exc))
 
 
 def read_file(path: Path, input_format: str = "auto") -> Iterator[Document | DocumentError]:

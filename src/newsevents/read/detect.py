@@ -15,6 +15,7 @@ BINARY_MAGIC = {
     b"\xfd7zXZ": "xz archive", b"7z\xbc\xaf": "7z archive", b"RIFF": "RIFF media", b"\x00\x00\x00": "binary",
 }
 
+_JSON_OBJECT = re.compile(rb'\{\s*"')  # a JSONL line, not a text that starts with a brace
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _HTML = re.compile(rb"<!doctype html|<html|<body|<head[ >]|<p[ >]|<div[ >]|<article[ >]|<br ?/?>")
 _FEED = re.compile(rb"<rss[ >]|<feed[ >][^>]*xmlns=[\"']http://www\.w3\.org/2005/atom|<rdf:rdf")
@@ -46,7 +47,7 @@ def detect_format(data: bytes, name: str = "") -> str:
     low = head.lower()
     if head.startswith(b"WARC/"):
         return "warc"
-    if head.startswith(b"{"):
+    if _JSON_OBJECT.match(head):
         return "jsonl"
     if low.startswith(b"<?xml") or low.startswith(b"<rss") or low.startswith(b"<feed"):
         if _FEED.search(low):

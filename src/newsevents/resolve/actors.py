@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsevents.model import Actor, Entity
@@ -52,6 +53,15 @@ TITLE_WORDS = {"deputy", "vice", "first", "acting", "former", "new", "ousted", "
 # Title heads after which a lower-case adjective still belongs to the title ("junior foreign minister").
 ROLE_HEADS = {"minister", "president", "secretary", "general", "commander", "spokesman", "spokeswoman",
               "official", "envoy", "ambassador", "leader", "chief", "premier", "governor"}
+# Title words saying the person no longer holds the office.
+FORMER = {"former", "ex", "late", "retired", "onetime", "one-time", "erstwhile", "deposed", "ousted"}
+# Role words that name an institution, not a person: not a title when they stand alone before a name.
+INSTITUTION_HEADS = {"state", "country", "nation", "government", "administration", "cabinet", "regime",
+                     "authorities", "authority", "leadership", "department", "agency", "office", "presidency",
+                     "ministry", "court", "parliament", "legislature", "committee", "assembly", "party", "media",
+                     "television", "newspaper", "company", "business", "firm", "bank", "university",
+                     "hospital", "union", "family", "people", "source", "force", "forces", "military", "army",
+                     "police", "coalition", "opposition", "justice", "monitor"}
 # How many sentences back a spokesman without an employer, or a pronoun, looks for one.
 LOOKBACK_SENTENCES = 3
 
@@ -178,7 +188,10 @@ def _combine(matches: list[_Match], head: int | None, extra: list[tuple[int, Cod
     modifier_sectors = [m.entry.sector for m in modifiers
                         if m.entry.sector and m.entry.kind in ("org", "seat", "leader")]
     modifier_sectors += [c.sector for c in entity_mods if c.sector]
-    modifier_sectors += [m.entry.sector for m in modifiers if m.entry.sector and m.entry.kind == "role"]
+    role_mods = [m for m in modifiers if m.entry.sector and m.entry.kind == "role"]
+    if head is not None:  # "nation's union members": the nearest word to the head says most
+        role_mods.sort(key=lambda m: abs(head - m.start))
+    modifier_sectors += [m.entry.sector for m in role_mods]
     if entity_head is not None:
         coding.sector = entity_head.sector
     elif head_match is None:
@@ -302,6 +315,8 @@ def _code_person(ent: Entity, doc: Doc, ctx: ArticleContext | None, taken: set[i
             continue
         coding, matches = code_tokens(words, head, codings, ctx)
         roles = [m for m in matches if m.entry.kind in ("role", "seat", "org")]
+        if head is not None and head.lower_ in INSTITUTION_HEADS:
+            roles = []  # "the state Sanders won": an institution word is no title of a person
         if roles or coding.country:
             title_coding = coding
             if roles:
@@ -315,14 +330,22 @@ def _code_person(ent: Entity, doc: Doc, ctx: ArticleContext | None, taken: set[i
             break
     if title_coding.country is None:
         title_coding.country = _country_of_after(doc, span.end, sent.end)
-    terms = _leader_terms(ent.canonical or ent.text) or _leader_terms(ent.text)
+    terms = _leader_terms(ent.canonical or ent.text)
+    if not terms and (title or ent.canonical == ent.text):
+        # "President Obama" where the article also named "Michelle Obama": the title decides.
+        terms = _leader_terms(ent.text)
     held, latest = leader_on(terms, _published(ctx))
+    if title and FORMER.intersection(w.lower() for w in title.replace("-", " ").split()):
+        # "former President", "ex-minister": no longer in office, so no sector from the title or the table.
+        return _former(ent, title_coding, title, ctx)
     coding = Coding(title_coding.country, title_coding.sector, title or None)
     if held is not None:
         coding.country = coding.country or held.country
         coding.sector = coding.sector or held.sector
         coding.title = coding.title or held.role
         coding.canonical = held.name
+        if title and ent.canonical != held.name and ent.text != ent.canonical:
+            ent.canonical = held.name
     elif latest is not None:
         coding.country = coding.country or latest.country
         coding.canonical = latest.name
@@ -333,6 +356,13 @@ def _code_person(ent: Entity, doc: Doc, ctx: ArticleContext | None, taken: set[i
         coding.country = coding.country or found.country
         coding.sector = coding.sector or found.sector
     return coding
+
+
+def _former(ent: Entity, title_coding: Coding, title: str, ctx: ArticleContext | None) -> Coding:
+    terms = _leader_terms(ent.canonical or ent.text)
+    _, latest = leader_on(terms, None)
+    country = title_coding.country or (latest.country if latest else None)
+    return Coding(country, None, title, latest.name if latest else None)
 
 
 def _country_of_after(doc: Doc, end: int, sent_end: int) -> str | None:
@@ -626,7 +656,7 @@ QUANTITY_WORDS = {"more", "less", "fewer", "than", "some", "about", "around", "o
 def _strip_quantity(tokens: list[Token], root: Token) -> list[Token]:
     """ "about 1,000 military personnel" -> "military personnel": the number is a quantity, not the actor."""
     while tokens and tokens[0] is not root and (tokens[0].like_num or tokens[0].lower_ in QUANTITY_WORDS
-                                                 or tokens[0].pos_ in ("NUM", "SYM", "PUNCT")):
+                                                 or tokens[0].pos_ in ("NUM", "SYM", "PUNCT", "ADV")):
         tokens = tokens[1:]
     return tokens
 
@@ -642,11 +672,38 @@ def _canonical_phrase(span: Span) -> str:
 
 # --- actor noun phrases that are no spaCy entity -------------------------------------------------
 
+# Heads of noun phrases that are not actors on their own: "home state", "the office".
+NOT_ACTOR_HEADS = {"state", "office", "department", "agency", "source", "home", "member", "head", "chief",
+                   "representative", "deputy", "officer", "personnel", "director"}
+# Person titles: alone ("the president", "the senator") they refer to a person named elsewhere.
+PERSON_TITLES = {"president", "senator", "secretary", "minister", "governor", "mayor", "spokesman",
+                 "spokeswoman", "spokesperson", "chairman", "chairwoman", "chancellor", "premier", "king",
+                 "queen", "ambassador", "congressman", "congresswoman", "lawmaker", "adviser", "advisor", "aide",
+                 "commander", "general", "judge", "prosecutor"}
+
+
+def _mere_reference(root: Token, chunk: Span, actor: Actor) -> bool:
+    """A noun phrase that names no actor of its own: "home state", "the country", "the president"."""
+    lemma = root.lemma_.lower()
+    if lemma in NOT_ACTOR_HEADS:
+        return True
+    words = [t for t in _strip_quantity(_strip_det(list(chunk)), root) if not t.is_punct]
+    capitalized = any(t.text[:1].isupper() for t in words if t.i != root.i)
+    if lemma in {"country", "nation", "government", "administration", "authority"} and not capitalized:
+        return actor.country is None
+    return lemma in PERSON_TITLES and actor.country is None and not capitalized
+
+
+@lru_cache(maxsize=50_000)
+def _is_role_word(text: str) -> bool:
+    return any(e.kind == "role" for e in load_tables().lookup(text))
+
+
 def actor_phrases(ctx: ArticleContext, entities: list[Entity]) -> list[Entity]:
     """Entity records (label "ACTOR") for coded noun phrases that no spaCy entity covers:
     "Russian forces", "rebels", "Western countries", "Kremlin-backed militias"."""
     doc = ctx.doc
-    text = doc.text  # Doc.text joins every token on each access: read it once
+    text = ctx.article.text  # the parsed text (Doc.text would join every token again)
     covered = set()
     for ent in entities:
         span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
@@ -656,17 +713,20 @@ def actor_phrases(ctx: ArticleContext, entities: list[Entity]) -> list[Entity]:
     ctx.entities = entities
     found: list[Entity] = []
     try:
-        for chunk in doc.noun_chunks:
-            root = chunk.root
-            if root.i in covered or root.pos_ in ("PRON", "NUM"):
+        # Cheaper than doc.noun_chunks: only nouns that are role words, with their left modifiers.
+        for root in doc:
+            if root.pos_ not in ("NOUN", "PROPN") or root.i in covered or not _is_role_word(root.text):
                 continue
             if root.dep_ == "appos" and root.head.ent_type_ == "PERSON":
                 continue  # a title, already on the person
-            entries = load_tables().lookup(root.text)
-            if not any(e.kind == "role" for e in entries):
-                continue
+            if root.dep_ == "compound" or (root.i + 1 < len(doc) and doc[root.i + 1].dep_ == "compound"
+                                           and doc[root.i + 1].head.i == root.i + 1):
+                continue  # a modifier of a longer noun phrase ("police station", "army base")
+            chunk = doc[root.left_edge.i:root.i + 1]
             actor = code_span(chunk, ctx)
             if actor.sector is None:
+                continue
+            if _mere_reference(root, chunk, actor):
                 continue
             tokens = _strip_quantity(_strip_det(list(chunk)), root)
             start = tokens[0].idx if tokens else chunk.start_char

@@ -98,11 +98,24 @@ def add_signatures(con: duckdb.DuckDBPyConnection, fetch: int = 500) -> int:
             signatures.append((article_id, count, sig.tobytes()))
             bands += [(article_id, band, key) for band, key in enumerate(band_keys(sig))]
         with transaction(con):
-            con.executemany("INSERT INTO article_minhash VALUES (?, ?, ?)", signatures)
+            _insert_signatures(con, signatures)
             _insert_bands(con, bands)
         added += len(rows)
     cursor.close()
     return added
+
+
+def _insert_signatures(con: duckdb.DuckDBPyConnection, signatures: list[tuple[str, int, bytes]]) -> None:
+    import pyarrow as pa
+
+    table = pa.table({"article_id": [s[0] for s in signatures],
+                      "shingles": pa.array([s[1] for s in signatures], pa.int32()),
+                      "signature": pa.array([s[2] for s in signatures], pa.binary())})
+    con.register("_signatures", table)
+    try:
+        con.execute("INSERT INTO article_minhash SELECT article_id, shingles, signature FROM _signatures")
+    finally:
+        con.unregister("_signatures")
 
 
 def _insert_bands(con: duckdb.DuckDBPyConnection, bands: list[tuple[str, int, int]]) -> None:

@@ -37,12 +37,14 @@ _PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "at-")
 
 
 @lru_cache(maxsize=1)
-def name_prefixes() -> tuple[str, ...]:
+def _prefix_pattern() -> re.Pattern:
     lines = (DATA / "name_prefixes.tsv").read_text(encoding="utf-8").splitlines()
     words = [line.strip().lower() for line in lines if line.strip() and not line.startswith("#")][1:]
-    return tuple(sorted(words, key=len, reverse=True))
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^(?:(?:{alternatives})\.?\s+)+(?=\S)")
 
 
+@lru_cache(maxsize=200_000)
 def normalize_name(name: str, label: str = "PERSON") -> str:
     """'President Vladimir V. Putin's' -> 'vladimir v putin'; 'the U.N.' -> 'un'."""
     text = unicodedata.normalize("NFKD", name)
@@ -51,14 +53,7 @@ def normalize_name(name: str, label: str = "PERSON") -> str:
     text = re.sub(r"'s?$", "", text.strip())
     text = re.sub(r"^the\s+", "", text)
     if label == "PERSON":
-        changed = True
-        while changed:
-            changed = False
-            for prefix in name_prefixes():
-                match = re.match(re.escape(prefix) + r"\.?\s+", text)
-                if match and len(text) > match.end():
-                    text, changed = text[match.end():], True
-                    break
+        text = _prefix_pattern().sub("", text)
     text = re.sub(r"(?<=\b\w)\.", "", text)  # initials and acronyms: "v." -> "v", "u.n." -> "un"
     text = re.sub(r"[^\w\s'-]", " ", text)
     return " ".join(text.split())

@@ -4,7 +4,7 @@ Every name gets a prior from what it is (log10 of population; a country, a regio
 over a village) and then support from the rest of the article:
 - the other names' likely countries and first-level regions (a "Paris" among Texas towns is
   Paris, Texas; "Latakia" beside "Syria" is the Syrian one), and demonyms ("Syrian forces");
-- nearness to the places the article is already sure of ("Alexandria" beside "Rapides Parish");
+- nearness to the other names' possible places ("Alexandria" beside "Rapides Parish");
 - an explicit qualifier ("Paris, Texas", "Springfield, Ill.");
 - the publication's focus, when the caller knows it: `ctx.options["places_country"] = "USA"`.
 One sense per article: the same name resolves to the same place throughout.
@@ -16,8 +16,10 @@ import math
 from collections import Counter
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from newsevents.model import Place
-from newsevents.resolve.gazetteer import GazetteerEntry, haversine_km, load_gazetteer, normalize
+from newsevents.resolve.gazetteer import GazetteerEntry, load_gazetteer, normalize
 from newsevents.resolve.geo_toponyms import Toponym
 
 if TYPE_CHECKING:
@@ -28,11 +30,13 @@ FEATURE_BONUS = {"country": 2.0, "admin1": 0.5, "continent": 2.0, "region": 1.0,
 CAPITAL_BONUS = 2.5  # "Washington" is the capital before the state; "Paris" is France's
 SAME_NAME_SEAT_BONUS = 1.0  # "New York" is the city more often than the state named after it
 ALTERNATE_NAME_PENALTY = 2.0  # a town matched only by one of its many alternate names
-MAX_CANDIDATES = 25
-MAX_COUNTRY_SUPPORT, COUNTRY_WEIGHT = 1.0, 0.4
+MAX_CANDIDATES = 40
+COUNTRY_SHARE_WEIGHT = 2.0
 MAX_REGION_SUPPORT, REGION_WEIGHT = 3.0, 1.2
 MAX_DEMONYM_SUPPORT, DEMONYM_WEIGHT = 1.0, 0.3
-PROXIMITY_WEIGHT, PROXIMITY_KM = 2.0, 150.0
+PROXIMITY_KM = 100.0
+MAX_NEAR_SUPPORT, NEAR_WEIGHT = 3.0, 1.0
+LOCAL_FEATURES = {"city", "admin2", "facility"}
 QUALIFIER_MATCH, QUALIFIER_MISMATCH = 5.0, -2.0
 FOCUS_BONUS = 1.0
 
@@ -109,7 +113,39 @@ def _qualifier_entries(qualifier: str | None) -> list[GazetteerEntry]:
     return [e for e in load_gazetteer().lookup(qualifier) if e.feature in ("admin1", "country")]
 
 
-def _score(groups: list[_Group], demonym_countries: Counter, focus: str | None) -> None:
+def _nearness(groups: list[_Group]) -> list[list[float]]:
+    """For each candidate, how many other names in the article could be a place near it.
+
+    Every candidate of every other name counts, whatever its current likelihood: small towns of one
+    county named together ("Alexandria", "Brandon", "Kensington") find each other even when each
+    name alone would go to a bigger namesake far away.
+    """
+    points = [(gi, e.lat, e.lon) for gi, g in enumerate(groups) for e in g.entries
+              if e.lat is not None and e.feature in LOCAL_FEATURES]
+    out = [[0.0] * len(g.entries) for g in groups]
+    if len(points) < 2:
+        return out
+    owner = np.array([p[0] for p in points])
+    lat = np.radians(np.array([p[1] for p in points]))
+    lon = np.radians(np.array([p[2] for p in points]))
+    for gi, g in enumerate(groups):
+        for k, e in enumerate(g.entries):
+            if e.lat is None or e.feature not in LOCAL_FEATURES:
+                continue
+            p1, l1 = math.radians(e.lat), math.radians(e.lon)
+            a = np.sin((lat - p1) / 2) ** 2 + math.cos(p1) * np.cos(lat) * np.sin((lon - l1) / 2) ** 2
+            km = 12742.0 * np.arcsin(np.sqrt(np.minimum(1.0, a)))
+            closeness = np.exp(-km / PROXIMITY_KM)
+            best: dict[int, float] = {}
+            for hi, value in zip(owner.tolist(), closeness.tolist()):
+                if hi != gi and groups[hi].key != g.key and value > best.get(hi, 0.0):
+                    best[hi] = value
+            out[gi][k] = sum(best.values())
+    return out
+
+
+def _score(groups: list[_Group], demonym_countries: Counter, focus: str | None,
+           nearness: list[list[float]]) -> None:
     """One round of context scoring: every group's scores from the others' current masses."""
     country_mass: list[Counter] = []
     region_mass: list[Counter] = []
@@ -123,35 +159,24 @@ def _score(groups: list[_Group], demonym_countries: Counter, focus: str | None) 
                     regions[(e.country, normalize(e.admin1))] += m
         country_mass.append(countries)
         region_mass.append(regions)
-    anchors = []
-    for gi, g in enumerate(groups):
-        entry, mass = g.best()
-        if entry is not None and mass is not None and mass >= 0.7 and entry.lat is not None \
-                and entry.feature in ("city", "admin2", "facility"):
-            anchors.append((gi, g.key, entry))
     for gi, g in enumerate(groups):
         qualifiers = _qualifier_entries(g.qualifier)
+        others = [hi for hi in range(len(groups)) if hi != gi and groups[hi].key != g.key and groups[hi].entries]
         for k, e in enumerate(g.entries):
-            country = sum(c[e.country] for hi, c in enumerate(country_mass) if hi != gi and groups[hi].key != g.key) \
-                if e.country else 0.0
-            region = 0.0
-            if e.country and e.admin1:
-                rk = (e.country, normalize(e.admin1))
-                region = sum(r[rk] for hi, r in enumerate(region_mass) if hi != gi and groups[hi].key != g.key)
-            score = g.base[k] + min(MAX_COUNTRY_SUPPORT, COUNTRY_WEIGHT * country) \
-                + min(MAX_REGION_SUPPORT, REGION_WEIGHT * region)
+            score = g.base[k]
+            if e.country and others:
+                # the article's focus: the share of its other places that are in this country
+                share = sum(country_mass[hi][e.country] for hi in others) / len(others)
+                score += COUNTRY_SHARE_WEIGHT * share
+                if e.admin1:
+                    rk = (e.country, normalize(e.admin1))
+                    region = sum(region_mass[hi][rk] for hi in others)
+                    score += min(MAX_REGION_SUPPORT, REGION_WEIGHT * region)
             if e.country and demonym_countries[e.country]:
                 score += min(MAX_DEMONYM_SUPPORT, DEMONYM_WEIGHT * demonym_countries[e.country])
             if focus and e.country == focus:
                 score += FOCUS_BONUS
-            if e.lat is not None and e.feature in ("city", "admin2", "facility"):
-                near = 0.0
-                for hi, key, anchor in anchors:
-                    if hi == gi or key == g.key or anchor.entry_id == e.entry_id:
-                        continue
-                    distance = haversine_km(e.lat, e.lon, anchor.lat, anchor.lon)
-                    near = max(near, PROXIMITY_WEIGHT * math.exp(-distance / PROXIMITY_KM))
-                score += near
+            score += min(MAX_NEAR_SUPPORT, NEAR_WEIGHT * nearness[gi][k])
             if qualifiers:
                 fits = any(e.country == q.country and (q.feature == "country" or
                                                         normalize(e.admin1 or "") == normalize(q.name))
@@ -174,17 +199,24 @@ def _place(t: Toponym, entry: GazetteerEntry | None, confidence: float | None) -
                  confidence=None if confidence is None else round(confidence, 3))
 
 
+def _group_key(t: Toponym) -> tuple:
+    key = normalize(t.key) + ("." if t.key.endswith(".") else "")
+    return key, t.hint, t.qualifier
+
+
 def resolve_toponyms(ctx: ArticleContext, toponyms: list[Toponym]) -> list[Place]:
     gaz = load_gazetteer()
     demonym_countries = Counter(t.country for t in toponyms if t.source == "demonym" and t.country)
     by_group: dict[tuple, list[Toponym]] = {}
     for t in toponyms:
         if t.source != "demonym":
-            by_group.setdefault((normalize(t.key), t.hint, t.qualifier), []).append(t)
-    groups = [_Group(key, hint, qualifier, gaz.lookup(key)) for key, hint, qualifier in by_group]
+            by_group.setdefault(_group_key(t), []).append(t)
+    groups = [_Group(key, hint, qualifier, gaz.lookup(members[0].key))
+              for (key, hint, qualifier), members in by_group.items()]
     focus = ctx.options.get("places_country")
+    nearness = _nearness(groups)
     for _ in range(2):
-        _score(groups, demonym_countries, focus)
+        _score(groups, demonym_countries, focus, nearness)
     chosen = {}
     for (gkey, g) in zip(by_group, groups):
         chosen[gkey] = g.best()
@@ -194,7 +226,7 @@ def resolve_toponyms(ctx: ArticleContext, toponyms: list[Toponym]) -> list[Place
             if ctx.options.get("places_demonyms") and t.country:
                 places.append(_place(t, gaz.country(t.country), 1.0))
             continue
-        entry, confidence = chosen[(normalize(t.key), t.hint, t.qualifier)]
+        entry, confidence = chosen[_group_key(t)]
         places.append(_place(t, entry, confidence))
     places.sort(key=lambda p: p.start)
     return places

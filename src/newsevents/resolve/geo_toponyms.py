@@ -37,14 +37,22 @@ COUNTY_WORDS = {"county", "parish", "borough"}
 FACILITY_WORDS = ("air base", "airbase", "naval base", "military base", "base", "airport", "airfield",
                   "air field", "port", "border crossing", "crossing", "naval facility", "nuclear plant",
                   "nuclear power plant")
+DIRECTION_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                   "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+                   "southeastern", "southwestern", "upper", "lower", "greater", "downtown", "metro", "coastal",
+                   "rural", "mid"}
 # Words that follow a place at the start of an institution's name ("Athens Police Department").
 INSTITUTION_WORDS = {"police", "sheriff", "sheriff's", "sheriff’s", "fire", "city", "county", "public", "school",
                      "schools", "university", "college", "court", "hospital", "council", "board", "airport",
                      "high", "district", "department", "municipal", "regional", "community", "chamber",
                      "parish", "area", "metro", "state", "town", "township", "village", "utilities", "water",
-                     "library", "zoo", "port", "harbor", "mayor", "superior", "circuit", "commission"}
+                     "library", "zoo", "port", "harbor", "mayor", "superior", "circuit", "commission", "jail",
+                     "road", "courthouse", "commissioners", "office", "detention", "animal", "health", "emergency",
+                     "blizzard", "economic", "housing", "planning", "transit", "elementary", "middle"}
+OTHER_LABELS = {"ORG", "NORP", "PRODUCT", "LANGUAGE", "WORK_OF_ART", "EVENT", "FAC"}
 STRONG_FEATURES = {"country", "admin1", "region", "continent", "facility"}
 SCAN_MIN_POPULATION = 5_000
+DATELINE_PUNCT = {"—", "–", "-", "--", "(", ",", ":"}
 MISLABEL_MIN_POPULATION = 100_000
 SPEECH_LEMMAS = {"say", "tell", "announce", "state", "add", "claim", "report", "comment", "confirm", "deny",
                  "declare", "insist", "warn", "write", "note", "explain", "reply", "respond", "speak",
@@ -155,7 +163,8 @@ class _Finder:
             self.add(self.doc[span.start:facility[0]], facility[1], source, "facility")
             return
         key = _facility_before(span, self.gaz)
-        self.add(span, key or span.text, source, "facility" if key else None)
+        hint = "facility" if key else "admin2" if span[-1].lower_ in COUNTY_WORDS else None
+        self.add(span, key or span.text, source, hint)
 
     def person_like(self, span: Span) -> bool:
         return len(span) == 1 and span[0].lower_ in self.person_words and not _preceded_by_locative(span)
@@ -183,6 +192,10 @@ class _Finder:
             self.add(self.doc[span.start:facility[0]], facility[1], "ner", "facility")
             return
         last = span[-1].lower_
+        if ent.label_ == "FAC" and gaz.known(text) and not any(
+                e.feature in ("facility", "region") or e.population >= MISLABEL_MIN_POPULATION for e in gaz.lookup(text)):
+            self.from_prefix(span)  # "the White House" is a building, not White House, Tennessee
+            return
         if gaz.known(text):
             hint = "admin2" if last in COUNTY_WORDS else None
             key = _facility_before(span, gaz)
@@ -193,6 +206,9 @@ class _Finder:
             return
         if last in COUNTY_WORDS:
             self.add(span, text, "ner", "admin2")
+            return
+        if len(span) > 1 and span[0].lower_ in DIRECTION_WORDS and gaz.known(span[1:].text):
+            self.add_named(span[1:], "ner")  # "Northeast Georgia", "North Texas": the place named is Georgia
             return
         if self.from_prefix(span) or ent.label_ == "FAC":
             return  # a FAC the gazetteer does not know is a building or a road: not a toponym we can use
@@ -213,7 +229,7 @@ class _Finder:
         entries = self.gaz.lookup(text)
         if not entries:
             if ent.label_ in ("ORG", "FAC", "PERSON"):
-                self.from_prefix(span)
+                self.from_prefix(span) or self.from_broadcaster(span)
             return
         if text.lower() in stopwords() or len(normalize(text)) < 3:
             return
@@ -227,6 +243,8 @@ class _Finder:
             self.add_named(span, "mislabel")
         elif ent.label_ == "NORP" and any(e.feature == "country" for e in big):
             self.add_named(span, "mislabel")
+        elif ent.label_ in OTHER_LABELS and big and len(span) <= 3 and not self.person_like(span):
+            self.add_named(span, "mislabel")  # "Edmonton" (ORG), "Aleppo" (NORP): a well-known place alone
         elif ent.label_ in ("ORG", "FAC"):
             self.from_prefix(span)
 
@@ -241,6 +259,16 @@ class _Finder:
             return False  # "Jackson said"
         return not (span.end < len(self.doc) and self.doc[span.end].pos_ == "PROPN")
 
+    def from_broadcaster(self, span: Span) -> bool:
+        """A place after a broadcaster's call letters: "CTV Edmonton", "CBC Toronto"."""
+        if len(span) < 2 or not (span[0].text.isupper() and 2 <= len(span[0].text) <= 4):
+            return False
+        rest = span[1:]
+        if _entries_strong(self.gaz, rest.text, MISLABEL_MIN_POPULATION):
+            self.add(rest, rest.text, "mislabel")
+            return True
+        return False
+
     def from_prefix(self, span: Span) -> bool:
         """A place that starts an organisation's name: "Mansfield" in "the Mansfield Police Department"."""
         for size in range(min(len(span) - 1, 3), 0, -1):
@@ -250,7 +278,7 @@ class _Finder:
                 continue
             if part.text.lower() in stopwords() or not self.gaz.known(part.text):
                 continue
-            if _entries_strong(self.gaz, part.text, 1000):
+            if _entries_strong(self.gaz, part.text, 1000) or part[-1].lower_ in COUNTY_WORDS:
                 hint = "admin2" if part[-1].lower_ in COUNTY_WORDS else None
                 self.add(part, part.text, "ner", hint)
                 return True
@@ -269,6 +297,9 @@ class _Finder:
             if self.taken[i] or i in blocked or not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 i += 1
                 continue
+            if token.text.isupper() and len(token.text) > 2:
+                i = self.dateline(i)
+                continue
             matched = False
             for j in range(min(i + 5, token.sent.end), i, -1):
                 span = doc[i:j]
@@ -283,6 +314,18 @@ class _Finder:
                     break
             if not matched:
                 i += 1
+
+    def dateline(self, i: int) -> int:
+        """A dateline in capitals, "EDMONTON —", "DETROIT (AP) -": the next index to scan from."""
+        doc = self.doc
+        j = i
+        while j < len(doc) and doc[j].text.isupper() and doc[j].is_alpha and j - i < 3:
+            j += 1
+        span = doc[i:j]
+        if j < len(doc) and doc[j].text in DATELINE_PUNCT and not any(self.taken[k] for k in range(i, j)) \
+                and span.text.lower() not in stopwords() and _entries_strong(self.gaz, span.text, 5000):
+            self.add(span, span.text.title(), "gazetteer")
+        return max(j, i + 1)
 
     def accept_scan(self, span: Span) -> bool:
         text = span.text

@@ -40,6 +40,13 @@ Code = Annotated[str | None, Field(None, min_length=2, max_length=12, pattern=r"
 Country = Annotated[str | None, Field(None, pattern=r"^[A-Za-z]{3}$", description="ISO 3166 alpha-3")]
 ArticleId = Annotated[str | None, Field(None, max_length=128, pattern=r"^[A-Za-z0-9_.:/-]+$")]
 
+PATTERN_MEANING = {
+    PRINTABLE: "must not contain control characters (such as NUL)",
+    r"^[A-Za-z_]+$": "must be a code of letters, e.g. ASSAULT or GOV",
+    r"^[A-Za-z]{3}$": "must be a 3-letter ISO 3166 alpha-3 country code, e.g. RUS",
+    r"^[A-Za-z0-9_.:/-]+$": "must be an article id (letters, digits, _ . : / -)",
+}
+
 SECURITY_HEADERS = {
     # The page must work offline: the browser is told to load nothing from elsewhere.
     "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline'; "
@@ -146,11 +153,11 @@ def create_app(db_path: str | Path) -> FastAPI:
         return search_condition(table, text, db.fts) if text else None
 
     def paged(table: str, filters: query.Filters, params: Page, condition: query.Condition | None,
-              columns: list[str] | None = None) -> dict[str, Any]:
+              columns: list[str] | None = None, order: str | None = None) -> dict[str, Any]:
         with db.cursor() as cur:
             total = query.count(cur, table, filters, condition)
             items = query.select(cur, table, filters, limit=params.limit, offset=params.offset,
-                                 columns=columns, condition=condition)
+                                 columns=columns, condition=condition, order=order)
         return _page(total, params, items)
 
     @app.get("/", include_in_schema=False)
@@ -175,8 +182,9 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/api/events")
     def events(params: Annotated[EventQuery, Query()]) -> dict[str, Any]:
-        """Events, filtered, in article order."""
-        return paged("events", params.filters(), params, fulltext("events", params.q))
+        """Events, filtered, newest first (events without a date last), then in article order."""
+        return paged("events", params.filters(), params, fulltext("events", params.q),
+                     order="date DESC NULLS LAST, article_id, seq")
 
     @app.get("/api/counts")
     def counts(params: Annotated[CountQuery, Query()]) -> dict[str, Any]:
@@ -268,8 +276,10 @@ def create_app(db_path: str | Path) -> FastAPI:
                       GROUP BY name, country, sector{having}"""
         with db.cursor() as cur:
             total = cur.execute(f"SELECT count(*) FROM ({grouped})", values).fetchone()[0]
+            weight = {"any": "as_source + as_target + quotes", "source": "as_source", "target": "as_target",
+                      "speaker": "quotes"}[params.role]
             items = _rows(cur.execute(
-                f"{grouped} ORDER BY as_source + as_target + quotes DESC, name, country, sector LIMIT ? OFFSET ?",
+                f"{grouped} ORDER BY {weight} DESC, name, country, sector LIMIT ? OFFSET ?",
                 [*values, params.limit, params.offset]))
         return _page(total, params, items)
 
@@ -328,4 +338,7 @@ def _problem(error: dict[str, Any]) -> str:
     where = ".".join(str(part) for part in error.get("loc", ()) if part not in ("query", "path"))
     if error.get("type") == "extra_forbidden":
         return f"unknown parameter {where!r}"
+    if error.get("type") == "string_pattern_mismatch":
+        pattern = (error.get("ctx") or {}).get("pattern")
+        return f"{where}: {PATTERN_MEANING.get(pattern, 'has characters that are not allowed')}"
     return f"{where or 'request'}: {error.get('msg', 'invalid')}"

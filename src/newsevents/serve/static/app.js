@@ -139,7 +139,7 @@ async function loadTypes() {
 function dayList(first, last) {
   const days = [];
   const end = new Date(`${last}T00:00:00Z`);
-  for (let d = new Date(`${first}T00:00:00Z`); d <= end && days.length < 4000; d.setUTCDate(d.getUTCDate() + 1)) {
+  for (let d = new Date(`${first}T00:00:00Z`); d <= end && days.length < 40000; d.setUTCDate(d.getUTCDate() + 1)) {
     days.push(d.toISOString().slice(0, 10));
   }
   return days;
@@ -156,12 +156,12 @@ async function showTimeline() {
     return;
   }
   const keys = data.items.map((r) => r.key).sort();
-  let buckets = dayList(keys[0], keys[keys.length - 1]);
-  let bucketOf = (day) => day;
-  if (buckets.length > 370) { // long spans: one bar per month
-    buckets = [...new Set(buckets.map((d) => d.slice(0, 7)))];
-    bucketOf = (day) => day.slice(0, 7);
-  }
+  // Bars of a day for spans up to four months, of a week (from Monday) up to two years, else of a month.
+  const days = dayList(keys[0], keys[keys.length - 1]);
+  const unit = days.length <= 120 ? "day" : days.length <= 740 ? "week" : "month";
+  const bucketOf = { day: (d) => d, week: weekStart, month: (d) => d.slice(0, 7) }[unit];
+  const buckets = [...new Set(days.map(bucketOf))];
+  document.getElementById("timeline-unit").textContent = unit;
   const types = [...new Set(data.items.map((r) => r.type))].sort();
   const stacks = new Map(buckets.map((b) => [b, new Map()]));
   for (const row of data.items) {
@@ -190,7 +190,7 @@ async function showTimeline() {
       y -= barHeight;
       const rect = s("rect", { x: x + barWidth * 0.1, y, width: Math.max(1, barWidth * 0.8), height: barHeight,
         fill: typeColor(type), class: "bar", "data-day": bucket, "data-type": type,
-        onclick: () => openDay(bucket, type) });
+        onclick: () => openBucket(bucket, unit, type) });
       rect.append(s("title", {}, `${bucket} ${type}: ${n}`));
       svg.append(rect);
     }
@@ -203,8 +203,21 @@ async function showTimeline() {
     h("span", { class: "swatch", style: `background:${typeColor(type)}` }), type)));
 }
 
-function openDay(bucket, type) {
-  const [since, until] = bucket.length === 7 ? [`${bucket}-01`, monthEnd(bucket)] : [bucket, bucket];
+function weekStart(day) {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
+function addDays(day, n) {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+function openBucket(bucket, unit, type) {
+  const [since, until] = unit === "month" ? [`${bucket}-01`, monthEnd(bucket)]
+    : unit === "week" ? [bucket, addDays(bucket, 6)] : [bucket, bucket];
   setFilters({ ...filterValues(), since, until, type });
   state.eventsOffset = 0;
   location.hash = "#/events";
