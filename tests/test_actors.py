@@ -127,6 +127,12 @@ def test_leader_terms_depend_on_the_publication_date(pipeline):
     assert coded(entity(context(pipeline, text, "2019-06-01"), "Obama")) == ("USA", None)
 
 
+def test_former_officials_keep_their_country_but_no_sector(pipeline):
+    ctx = context(pipeline, "Former President Bill Clinton spoke in Denver.")
+    person = [e for e in ctx.entities if e.label == "PERSON"][0]
+    assert coded(person) == ("USA", None) and "Former" in person.title
+
+
 def test_coreference_copies_the_full_mention(pipeline):
     ctx = context(pipeline, "President Vladimir Putin ordered the withdrawal. Syrian President Bashar al-Assad "
                             "agreed. Later, Putin said Assad's office had been told.")
@@ -151,7 +157,7 @@ def test_actor_noun_phrases_become_actor_entities(pipeline):
 def test_code_span_on_phrases(pipeline):
     ctx = context(pipeline, "The Kremlin said Russian forces hit the rebels. The Pentagon and Russia's "
                             "defense ministry disagreed. Russia launched its campaign, attacking anti-Assad "
-                            "forces. Red Cross officials arrived.")
+                            "forces. Red Cross officials and UN peacekeepers arrived.")
     assert coded(code_span(span(ctx, "The Kremlin"), ctx)) == ("RUS", "GOV")
     assert coded(code_span(span(ctx, "Russian forces"), ctx)) == ("RUS", "MIL")
     assert coded(code_span(span(ctx, "the rebels"), ctx)) == (None, "REB")
@@ -161,6 +167,7 @@ def test_code_span_on_phrases(pipeline):
     assert coded(code_span(span(ctx, "Russia", 2), ctx)) == ("RUS", "GOV")
     assert coded(code_span(span(ctx, "anti-Assad forces"), ctx)) == ("SYR", "REB")
     assert coded(code_span(span(ctx, "Red Cross officials"), ctx)) == (None, "NGO")
+    assert coded(code_span(span(ctx, "UN peacekeepers"), ctx)) == (None, "IGO")
 
 
 def test_code_span_resolves_he_to_the_previous_person(pipeline):
@@ -168,6 +175,12 @@ def test_code_span_resolves_he_to_the_previous_person(pipeline):
     he = next(t for t in ctx.doc if t.lower_ == "he")
     actor = code_span(ctx.doc[he.i:he.i + 1], ctx)
     assert actor.canonical == "Dmitry Peskov" and coded(actor) == ("RUS", "GOV")
+
+
+def test_code_span_resolves_it_to_the_previous_country(pipeline):
+    ctx = context(pipeline, "Russia launched its campaign, saying it was targeting terrorists.")
+    it = [t for t in ctx.doc if t.lower_ == "it"][0]
+    assert coded(code_span(ctx.doc[it.i:it.i + 1], ctx)) == ("RUS", "GOV")
 
 
 def test_code_span_on_a_person_uses_the_leaders_table(pipeline):

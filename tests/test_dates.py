@@ -107,3 +107,29 @@ def test_relative_dates_without_publication_date(run_text):
     found = {d.text: d.value for d in dates}
     assert found.get("yesterday", "missing") is None
     assert found["March 2011"] == "2011-03"
+
+
+def test_approximate_ago_keeps_the_date():
+    assert value("more than 20 years ago") == "1996"
+
+
+def test_later_is_a_date_of_unknown_value():
+    timex = normalize("two years later", Anchor(PUBLISHED))
+    assert timex is not None and timex.value is None and timex.precision == "year"
+
+
+@pytest.mark.parametrize("text", ["Sept. 31", "February 30, 2016", "2016-02-30", "0th century"])
+def test_impossible_dates_do_not_crash(text):
+    timex = normalize(text, Anchor(PUBLISHED))
+    assert timex is None or timex.value is None or timex.value[:4].isdigit()
+
+
+def test_dates_at_the_edges_of_the_calendar_do_not_crash():
+    assert normalize("yesterday", Anchor(date(1, 1, 1))) is None
+    assert normalize("tomorrow", Anchor(date(9999, 12, 31))) is None
+
+
+def test_reference_words_keep_iso_values(run_text):
+    found = {d.text: d for d in run_text("Talks are now under way; the envoy recently said so.").dates}
+    assert (found["now"].value, found["now"].precision) == ("2016-03-15", "present")
+    assert (found["recently"].value, found["recently"].precision) == (None, "past")

@@ -121,3 +121,13 @@ def test_death_toll(run_text):
 def test_weapon_models_counted(run_text):
     q = only(run_text, "In the 2000s, 40 T-72s were sold to the army.")
     assert (q.value, q.unit, q.military) == (40, "T-72s", True)
+
+
+def test_spans_of_time_are_not_counts(run_text):
+    assert quantities(run_text, "The agreement was signed more than 20 years ago and lasted six months.") == []
+
+
+def test_lone_one_only_for_casualties(run_text):
+    assert quantities(run_text, "This is one reason he is hurting.") == []
+    q = only(run_text, "One soldier was killed in the blast.")
+    assert (q.value, q.unit, q.casualty, q.military) == (1, "soldier killed", True, True)

@@ -144,8 +144,8 @@ def test_quote_mark_scanner_survives_odd_input():
 
 
 def test_no_crash_on_quotes_only(run_text):
-    result = run_text('" " “ ” "\n\n”')
-    assert isinstance(result.quotes, list)
+    result = run_text('The mayor said " " “ ” "\n\n” and then “ he left, she said ” “')
+    assert all(0 <= q.start <= q.end <= len(result.article.text) for q in result.quotes)
 
 
 def test_evaluation_overlap_and_speaker_rules():

@@ -123,6 +123,7 @@ def test_events_table_loads_and_filters(page, base_url):
 
 def test_article_view_highlights_records(page, base_url):
     open_view(page, base_url, "#/articles", "articles")
+    page.wait_for_selector("#articles li")
     assert page.locator("#articles li").count() == 3
     page.locator("#articles a.article-link", has_text="withdrawing troops").click()
     page.wait_for_selector('body[data-ready="article"]:not([data-loading])')

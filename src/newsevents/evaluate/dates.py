@@ -91,6 +91,14 @@ def _canonical(value: str) -> str:
     return re.sub(r"^(\d{2,3})X+$", r"\1", value)
 
 
+REFERENCES = {"present": "PRESENT_REF", "past": "PAST_REF", "future": "FUTURE_REF"}
+
+
+def timex_value(mention) -> str | None:
+    """Our TIMEX3 value: the ISO value, or the reference for "now", "recently", "the future"."""
+    return REFERENCES.get(mention.precision, mention.value)
+
+
 def _same_value(ours: str | None, gold: str) -> bool:
     return ours is not None and _canonical(ours) == _canonical(gold)
 
@@ -154,14 +162,15 @@ def run(gold: Path, limit: int | None = None, errors: int = 0, **options) -> dic
         for p, g in pairs:
             shape = re.sub(r"\d", "9", g.value)
             by_shape[shape] += 1
-            if _same_value(p.value, g.value):
+            ours = timex_value(p)
+            if _same_value(ours, g.value):
                 counts["value_ok"] += 1
             else:
                 wrong_by_shape[shape] += 1
                 if len(examples) < errors:
                     examples.append({"doc": document.id, "dct": document.dct, "text": p.text, "gold_text": g.text,
-                                     "ours": p.value, "gold": g.value})
-            counts["value_day_ok"] += _same_day(p.value, g.value)
+                                     "ours": ours, "gold": g.value})
+            counts["value_day_ok"] += _same_day(ours, g.value)
         if errors:
             matched_gold = {id(g) for _, g in pairs}
             matched_pred = {id(p) for p, _ in pairs}

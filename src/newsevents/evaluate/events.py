@@ -43,6 +43,7 @@ CODE_MAP = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 NON_COUNTRY = {"IMG", "ISM", ""}
 SECTOR_CODES = {"IGO", "NGO"}
 NONE = "-"
+_ERRORS: list[str] = []  # extraction errors of the current run, reported with the scores
 
 
 def _gold_code(actor: Any) -> str | None:
@@ -112,6 +113,8 @@ def _run_pipeline(texts: list[str], options: dict) -> list[list[dict]]:
     documents = [Document(id=str(i), text=t, raw=True, published="2000-01-01") for i, t in enumerate(texts)]
     out = []
     for result in pipeline.run(documents):
+        if result.error is not None:
+            _ERRORS.append(result.error)
         out.append([asdict(e) for e in result.events] if result.error is None else [])
     return out
 
@@ -224,6 +227,7 @@ def score_penta(rows: list[tuple[str, int]], predicted: list[list[dict]]) -> dic
 
 def run(gold: Path, limit: int | None = None, **options: Any) -> dict:
     conflibert = Path(options.pop("conflibert", DEFAULT_CONFLIBERT))
+    _ERRORS.clear()
     sentences = load_gsr(Path(gold))[:limit] if limit else load_gsr(Path(gold))
     predicted = _run_pipeline([s["text"] for s in sentences], options)
     scores: dict[str, Any] = {"plover_gsr": score_gsr(sentences, predicted)}
@@ -231,4 +235,7 @@ def run(gold: Path, limit: int | None = None, **options: Any) -> dict:
         rows = load_conflibert(conflibert)
         rows = rows[:limit] if limit else rows
         scores["conflibert_penta"] = score_penta(rows, _run_pipeline([t for t, _ in rows], options))
+    scores["extraction_errors"] = len(_ERRORS)
+    if _ERRORS:
+        scores["first_error"] = _ERRORS[0]
     return scores

@@ -5,6 +5,11 @@ plus the date words the small model often misses ("now", "recently", bare day na
 "March 15"). Each candidate is normalized by `timex.normalize` with the tense of its clause
 (for the year of "September 30", the week of "Friday") and the quarter under discussion (for
 "the year-ago quarter"). Durations, recurrences, ages and model numbers ("Su-34") are dropped.
+
+`DateMention.value` is an ISO date at the precision stated (2016-03-15, 2016-03, 2016, 2016-W11,
+2016-Q3, 2016-SU, 201 for the 2010s) or None. "now" has the publication date with precision
+"present"; "recently" and "in the future" have no value, precision "past" and "future" (TIMEX3's
+PRESENT_REF, PAST_REF and FUTURE_REF).
 """
 
 from __future__ import annotations
@@ -16,10 +21,14 @@ from newsevents.extract.context import ArticleContext
 from newsevents.extract.timex import Anchor, date_words, normalize
 from newsevents.model import DateMention
 
+# TIMEX3 reference values -> the precision a DateMention carries for them.
+REF_PRECISION = {"PRESENT_REF": "present", "PAST_REF": "past", "FUTURE_REF": "future"}
 FUTURE_AUX = {"will", "'ll", "ll", "shall", "wo"}
 # Verbs and adjectives whose complement is in the future: "plans to meet on Friday".
 FUTURE_HEADS = {"expect", "plan", "schedule", "intend", "hope", "want", "set", "due", "aim", "prepare", "agree",
                 "promise", "vow", "seek", "propose", "threaten", "likely", "expected", "scheduled", "slated"}
+MODALS = {"would", "might", "could", "may", "should", "can", "must", "'d"}
+REPORTING = {"say", "tell", "report", "announce", "claim", "add", "note", "state", "confirm", "deny", "write"}
 DAY_IN_TIME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b",
                          re.IGNORECASE)
 SPLIT = re.compile(r"\s+(?:ended|ending|through|and|to|until|or|from)\s+(?=(?:the\s+)?[A-Z0-9]|"
@@ -79,6 +88,12 @@ def _split(text: str, offset: int) -> list[tuple[int, int]]:
 
 def _tense(token) -> str | None:
     """past | future | None for the clause of a token: from the verb it hangs on and its auxiliaries."""
+    doc = token.doc
+    before = " ".join(t.lower_ for t in doc[max(token.sent.start, token.left_edge.i - 3):token.left_edge.i])
+    if before.endswith("since"):
+        return "past"  # "since Tuesday" looks back
+    if before.endswith(("as soon as", "as early as", "no later than")):
+        return "future"
     verb = token
     for _ in range(8):
         if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("amod", "compound"):
@@ -101,6 +116,12 @@ def _tense(token) -> str | None:
         return "past"
     if verb.tag_ == "VBN" and lowered & {"has", "have", "'ve", "had"}:
         return "past"
+    # Modals and "to" + verb look ahead: "could come as soon as Tuesday", "is to resume trading Tuesday".
+    if lowered & MODALS or verb.tag_ == "VB" and "to" in lowered:
+        return "future"
+    # The simple present of an event verb is a schedule: "they meet Monday"; of a reporting verb it is not.
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() not in REPORTING and verb.lemma_ != "be":
+        return "future"
     return None
 
 
@@ -130,8 +151,14 @@ def extract_dates(ctx: ArticleContext) -> list[DateMention]:
             year, _, number = timex.value.partition("-Q")
             if year.isdigit() and number.isdigit() and not re.search(r"(?i)\b(ago|earlier|before)\b", text):
                 quarter = (int(year), int(number))
+        value, precision = timex.value, timex.precision
+        if precision == "ref":
+            # The record's value stays an ISO date or None: "now" is the publication date; "recently"
+            # and "in the future" have none. The TIMEX3 reference is kept as the precision.
+            precision = REF_PRECISION[value]
+            value = ctx.published.isoformat() if precision == "present" and ctx.published else None
         mentions.append(DateMention(
-            text=text, start=start, end=end, sentence=ctx.sentence_index(start), value=timex.value,
-            precision=timex.precision, relative=timex.relative,
+            text=text, start=start, end=end, sentence=ctx.sentence_index(start), value=value,
+            precision=precision, relative=timex.relative,
         ))
     return mentions

@@ -38,6 +38,10 @@ ACTOR_NOUNS = {"force", "troop", "soldier", "army", "rebel", "militant", "police
                "authority", "ministry", "military", "group", "leader", "president", "minister", "jet", "aircraft",
                "plane", "warplane", "helicopter", "tank", "settler", "worker", "student", "activist", "party",
                "member", "regime", "navy", "unit", "commander", "officer", "gunman", "bomber", "side", "people"}
+# Passives that describe the subject's own stance: "is opposed to", "are engaged in", "is committed to".
+STATIVE_PASSIVES = {"oppose", "commit", "engage", "involve", "prepare", "determine", "dedicate", "resolve"}
+# Event nouns whose "of" object is the one acting ("the withdrawal of troops"); for the others it is acted on.
+INTRANSITIVE_TYPES = {"RETREAT", "PROTEST", "MOBILIZE", "CONSULT"}
 SPAN_RIGHT_DEPS = {"compound", "flat", "nummod", "appos"}
 MAX_ACTOR_TOKENS = 12
 
@@ -127,7 +131,10 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
             return content_head(verb.head)
         return agent
     if is_passive(verb):
-        return passive_agent(verb)
+        agent = passive_agent(verb)
+        if agent is None and verb.lemma_.lower() in STATIVE_PASSIVES:  # "Israel is opposed to ..."
+            return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        return agent
     subject = _own_subject(verb)
     if subject is not None or depth > 4:
         return subject
@@ -145,8 +152,10 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
             return verb_subject(head.head, depth + 1) if head.head is not head else None
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return _own_subject(head) or verb_subject(head, depth + 1)
-    if verb.dep_ in ("advcl", "pcomp", "ccomp") and head.pos_ in ("VERB", "AUX") and verb.dep_ != "ccomp":
+    if verb.dep_ in ("advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
         return verb_subject(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return verb_subject(head.head, depth + 1)  # "resorted to throwing stones"
     if verb.dep_ in ("acl", "relcl"):
         if is_actor_like(head):
             return head
@@ -204,6 +213,27 @@ def verb_target_candidates(verb: Token, weak: bool = True) -> list[Token]:
             candidates += _prep_objects(child, TARGET_PREPS)
     if weak:
         candidates += _prep_objects(verb, WEAK_TARGET_PREPS)
+        for child in verb.children:  # "strengthened its forces in Lebanon", "settlements in the Gaza Strip"
+            if child.dep_ == "dobj":
+                candidates += _prep_objects(child, ("in",))
+    return candidates
+
+
+def purpose_target_candidates(token: Token) -> list[Token]:
+    """Targets named in a purpose or manner clause: "began a hunger strike to protest against Sweden's decision",
+    "blocked roads demanding that he be reinstated", "in protest of the arrest"."""
+    head = token if token.pos_ in ("VERB", "AUX") else (token.head if token.head.pos_ in ("VERB", "AUX") else token)
+    candidates: list[Token] = []
+    for clause in (token, head):
+        for child in clause.children:
+            if child.dep_ in ("advcl", "xcomp", "acl", "ccomp") and child.pos_ in ("VERB", "AUX"):
+                candidates += verb_target_candidates(child, weak=False)
+                subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None and child.dep_ == "ccomp":
+                    candidates.append(subject)
+            if child.dep_ == "prep" and child.lower_ == "in":  # "in protest of/against X"
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    candidates += _prep_objects(pobj, ("of", "against", "at", "over"))
     return candidates
 
 
@@ -225,7 +255,7 @@ def light_verb_of(noun: Token, lexicon: EventLexicon) -> Token | None:
     return None
 
 
-def noun_source_candidates(noun: Token, lexicon: EventLexicon) -> list[Token]:
+def noun_source_candidates(noun: Token, lexicon: EventLexicon, type_: str | None = None) -> list[Token]:
     """Possessor, national modifier, "by" agent, the light verb's subject, then an "of"/"from" object."""
     out: list[Token] = []
     for child in noun.children:
@@ -241,7 +271,8 @@ def noun_source_candidates(noun: Token, lexicon: EventLexicon) -> list[Token]:
             subject = verb_subject(verb)
             if subject is not None:
                 out.append(subject)
-    out += [g for g in _prep_objects(noun, ("of", "from")) if is_actor_like(g)]
+    if type_ in INTRANSITIVE_TYPES:
+        out += [g for g in _prep_objects(noun, ("of", "from")) if is_actor_like(g)]
     return out
 
 

@@ -38,6 +38,7 @@ from newsevents.extract.event_roles import (
     light_verb_of,
     noun_source_candidates,
     noun_target_candidates,
+    purpose_target_candidates,
     verb_subject,
     verb_target_candidates,
 )
@@ -98,6 +99,12 @@ class _Coder:
 
     def token(self, token: Token) -> Actor:
         actor = self.span(actor_span(token))
+        if actor.country is None and token.pos_ != "PRON":
+            # "their forces" in "Bosnian Serbs said their forces had ...": the owner is the speaker
+            owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            resolved = self._speaker_antecedent(owner) if owner is not None else None
+            if resolved is not None and resolved.country:
+                actor = replace(actor, country=resolved.country, sector=actor.sector or resolved.sector)
         if actor.country is None and token.pos_ == "PRON":
             resolved = self._speaker_antecedent(token)
             if resolved is not None:
@@ -251,16 +258,17 @@ class _Builder:
         self.triggers: dict[int, str] = {}  # token index -> event type, for every trigger in the document
 
     # --- roles ---------------------------------------------------------------------------
-    def _pick(self, candidates: list[Token], avoid: set[int], strict: bool = True
+    def _pick(self, candidates: list[Token], avoid: set[int], strict: bool = True, in_order: bool = False
               ) -> tuple[Token | None, Actor | None]:
-        """The first candidate coded with a country, else with a sector, else one that names an actor."""
+        """The first candidate coded with a country, else with a sector, else one that names an actor.
+        With `in_order` (sources: the grammatical agent comes first), the first coded candidate at all."""
         coded: list[tuple[int, Token, Actor]] = []
         for token in candidates:
             token = content_head(token)
             if token.i in avoid or token.lower_ in ("its", "their") or token.ent_type_ in NOT_ACTORS:
                 continue
             actor = self.coder.token(token)
-            if actor.country:
+            if actor.country or (in_order and actor.sector):
                 return token, actor
             rank = 1 if actor.sector else 2 if is_actor_like(token) or token.pos_ == "PROPN" else 3
             coded.append((rank, token, actor))
@@ -279,15 +287,17 @@ class _Builder:
             sources = [subject] if subject is not None else []
             strong, weak = verb_target_candidates(token, weak=False), verb_target_candidates(token)
         else:
-            sources = noun_source_candidates(token, self.lexicon)
+            sources = noun_source_candidates(token, self.lexicon, match.trigger.type)
             strong, weak = noun_target_candidates(token, weak=False), noun_target_candidates(token)
             verb = light_verb_of(token, self.lexicon)
             if verb is not None and (self.lexicon.is_cue(verb.lemma_, "light") or not _is_trigger_verb(verb, self.lexicon)):
                 strong += [t for t in verb_target_candidates(verb, weak=False) if t.i != token.i]
                 weak += [t for t in verb_target_candidates(verb) if t.i != token.i]
-        source_tok, source = self._pick(sources, phrase, strict=False)
+        source_tok, source = self._pick(sources, phrase, strict=False, in_order=True)
         avoid = phrase | ({source_tok.i} if source_tok is not None else set())
         target_tok, target = self._pick(strong, avoid)
+        if target_tok is None:
+            target_tok, target = self._pick(purpose_target_candidates(token), avoid)
         if target_tok is None:
             target_tok, target = self._pick(weak, avoid)
         if target_tok is None and match.trigger.type in GOVERNS_UNREAL | {"ACCUSE"}:

@@ -39,6 +39,9 @@ DIGIT_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[-–](\d[\d,]*(?:\.\d+)?)$")
 MODEL_PLURAL = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]?s$")
 TIME_WORDS = re.compile(r"(?i)\b(second|minute|hour|day|night|week|weekend|month|quarter|year|decade|century|"
                         r"\d{4}s?|\d0s|spring|summer|fall|autumn|winter|ago|old)s?\b|year")
+TIME_UNITS = {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week",
+              "weeks", "weekend", "weekends", "month", "months", "year", "years", "decade", "decades", "century",
+              "centuries", "quarter", "quarters"}
 RANGE_LINKS = {"to", "-", "–", "—", "or"}  # "between X and Y" and "from X to Y" are handled by the opener
 CURRENCY = {"$", "€", "£", "¥", "us$", "usd", "eur", "rs", "rs."}
 # What a casualty verb adds to the unit: "270,000 people have been killed" -> "people killed".
@@ -249,7 +252,8 @@ def _unit(doc, head, end: int, lex: Lexicon) -> tuple[str, list]:
     for conj in head.conjuncts:
         if any(c.dep_ == "nummod" for c in conj.children):
             break  # "20,000 troops and 300 tanks": the tanks have their own count
-        if conj.i > head.i and conj.i - last <= 4 and conj.pos_ in ("NOUN", "PROPN"):
+        if conj.i > head.i and conj.i - last <= 4 and conj.pos_ in ("NOUN", "PROPN") \
+                and (conj.tag_ == head.tag_ or conj.tag_ in ("NNS", "NNPS")):
             nouns.append(conj)
             last = conj.i
     return doc[first:last + 1].text, nouns
@@ -383,6 +387,11 @@ def _quantity(doc, lowers: list[str], ctx, start: int, end: int, lex: Lexicon,
             and value is not None:
         high = value
     unit, casualty, military = _describe(doc, start, group_end, lex)
+    if unit and unit.split()[-1].lower() in TIME_UNITS:
+        return None  # a span of time ("more than 20 years"), not a count of things
+    # A lone "one" is mostly "one reason", "one slide": kept only when it counts the dead or the armed.
+    if lowers[start] == "one" and group_end == start + 1 and value == 1 and not (casualty or military):
+        return None
     span = doc[first:group_end]
     return Quantity(
         text=span.text, start=span.start_char, end=span.end_char, sentence=ctx.sentence_index(span.start_char),

@@ -303,7 +303,31 @@ def _content_token(cue: Token, takes: tuple[str, ...]) -> Token | None:
 def _subject(cue: Token, art: _Article) -> Token | None:
     """The cue's subject, or the subject it shares ('Russia launched ..., saying ...')."""
     subject = _subject_token(cue)
-    return subject if subject is not None and _can_speak(subject) else None
+    if subject is not None and _can_speak(subject):
+        return subject
+    if subject is not None and subject.pos_ == "ADJ":  # "Current and former officials said"
+        nouns = [c for c in subject.children if c.dep_ == "conj" and _can_speak(c)]
+        if nouns:
+            return nouns[0]
+    if cue.dep_ != "ROOT" and subject is None:
+        return None
+    return _name_before(cue, art)
+
+
+def _name_before(cue: Token, art: _Article) -> Token | None:
+    """A bad parse's last resort: the person or organisation named right before the cue verb
+    ("Saturday at the convention Sen. Elizabeth Warren (D-MA) said ...")."""
+    sent_start = cue.sent.start
+    for i in range(cue.i - 1, max(sent_start, cue.i - 8) - 1, -1):
+        token = cue.doc[i]
+        if art.in_quote[i] or token.is_quote:
+            return None
+        if token.ent_type_ in ("PERSON", "ORG") and token.ent_iob_ in ("B", "I"):
+            if i + 1 < len(cue.doc) and cue.doc[i + 1].ent_iob_ == "I":
+                continue  # not the last word of the name yet
+            return token
+        if token.pos_ in CUE_POS and token.i != cue.i:
+            return None
 
 
 def _can_speak(token: Token) -> bool:
@@ -317,6 +341,8 @@ def _subject_token(cue: Token) -> Token | None:
         if agents:
             return agents[0]
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for clause in (c for c in token.children if c.dep_ == "csubj"):  # "Majorities ... going said"
+            subjects += [c for c in clause.children if c.dep_ == "nsubj"]
         # "The Latest: Trump urges ...": two subjects in a bad parse; the nearest that can speak wins.
         speaking = sorted((c for c in subjects if _can_speak(c)), key=lambda c: abs(c.i - cue.i))
         if speaking:

@@ -56,6 +56,7 @@ class DateWords:
     refs: dict[str, str]
     sets: frozenset[str]
     units: frozenset[str]
+    holidays: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +72,7 @@ def date_words(path: Path = WORDS) -> DateWords:
         weekdays={w: int(v) for w, v in rows["weekday"].items()},
         seasons=rows["season"], ordinals={w: int(v) for w, v in rows["ordinal"].items()},
         refs=rows["ref"], sets=frozenset(rows["set"]), units=frozenset(rows["duration_unit"]),
+        holidays={name.replace("'s", ""): v for name, v in rows.get("holiday", {}).items()},  # as _clean has it
     )
 
 
@@ -100,7 +102,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "century": re.compile(r"^(\d{1,2})(?:st|nd|rd|th) century$"),
         "day_word": re.compile(rf"^(today|tonight|yesterday|tomorrow|the day before yesterday|"
                                rf"the day after tomorrow){PART_OF_DAY}$"),
-        "this_unit": re.compile(rf"^(this|last|next|past|previous|coming|current|the|that|same|the same|"
+        "this_unit": re.compile(rf"^(this|last|next|past|previous|coming|current|the|that|same|the same|this past|"
                                 rf"the current|the previous|the next|the coming|the past|the last)\s+({unit})$"),
         "ago": re.compile(rf"^{count}\s+(?:more\s+)?({unit})s?\s+(ago|earlier|before|later|from now|hence|"
                           rf"previously|since|after|back)$"),
@@ -111,7 +113,7 @@ def _patterns() -> dict[str, re.Pattern]:
                                    r"(?:\s+(quarter|period|month|year|week))?$"),
         "quarter": re.compile(rf"\b({ordinal})\s+(?:fiscal\s+)?(?:calendar\s+)?quarter\b|\bq([1-4])\b"),
         "half": re.compile(r"\b(first|second)\s+half\b"),
-        "season": re.compile(rf"^(this|last|next|past|previous|coming|early|late)?\s*({season})(?:\s+(?:of\s+)?"
+        "season": re.compile(rf"^(?:the\s+)?(this|last|next|past|previous|coming|early|late|this past)?\s*({season})(?:\s+(?:of\s+)?"
                              rf"(\d{{4}}))?$"),
         "duration": re.compile(rf"^(?:(?:the|a|an|over|for|within|in|during)\s+)?(?:(?:past|last|next|first|"
                                rf"coming|previous|following|full|entire|whole|same)\s+)?{count}?\s*(?:-\s*)?"
@@ -130,8 +132,12 @@ def _clean(text: str) -> tuple[str, str | None]:
     s = re.sub(r"[,;:()\"]", " ", s)
     s = re.sub(r"\s+", " ", s).strip()
     mod = None
+    s = re.sub(r"^(?:in|on|at|during|of)\s+(?=\S)", "", s)  # "in recent days", "on Tuesday"
+    # "more than 20 years ago", "about a week ago": the date stays, the approximation goes.
+    s = re.sub(r"^(?:more than|less than|about|around|nearly|almost|roughly|approximately|some|over|"
+               r"just over|just under|at least|only|just)\s+(?=\S)", "", s)
     match = re.match(r"^(?:the\s+)?(early|earlier|late|later|mid|the middle of|middle of|the end of|end of|"
-                     r"the beginning of|beginning of|the start of|start of|the first half of|the second half of|"
+                     r"the beginning of|beginning of|the start of|start of|"
                      r"by|until|since|as of)\s+(?=\S)", s)
     if match and not re.match(r"^(early|late)\s+(morning|afternoon|evening|night)", s):
         mod = match.group(1)
@@ -276,7 +282,7 @@ def _relative(s: str, anchor: Anchor, p: dict[str, re.Pattern], w: DateWords) ->
         return Timex(f"{year}-Q{quarter}", "quarter", True)
     if match := p["this_unit"].match(s):
         which, unit = match.group(1), match.group(2)
-        shift = -1 if which in ("last", "past", "previous", "the previous", "the past", "the last") \
+        shift = -1 if which in ("last", "past", "previous", "the previous", "the past", "the last", "this past") \
             else 1 if which in ("next", "coming", "the next", "the coming") else 0
         if unit == "quarter" and shift == 0:
             year, quarter = _last_quarter(anchor) if which in ("the", "that", "same", "the same") \
@@ -298,7 +304,10 @@ def _relative(s: str, anchor: Anchor, p: dict[str, re.Pattern], w: DateWords) ->
     if match := p["ago"].match(s):
         count, unit, direction = match.group(1), match.group(2), match.group(3)
         n = _number(count)
-        sign = 1 if direction in ("later", "from now", "hence", "after") else -1
+        if direction in ("later", "after", "before", "since"):
+            # "two years later": counted from an event the rules here cannot see; a date of unknown value.
+            return Timex(None, unit, True)
+        sign = 1 if direction in ("from now", "hence") else -1
         if n is None:
             return Timex("FUTURE_REF" if sign > 0 else "PAST_REF", "ref", True)
         if unit == "year" and n == 1 and sign < 0 and anchor.quarter:
@@ -309,9 +318,40 @@ def _relative(s: str, anchor: Anchor, p: dict[str, re.Pattern], w: DateWords) ->
         modifier, code, year = match.group(1), w.seasons[match.group(2)], match.group(3)
         if year:
             return Timex(f"{year}-{code}", "season", False)
-        shift = -1 if modifier in ("last", "past", "previous") else 1 if modifier in ("next", "coming") else 0
+        shift = -1 if modifier in ("last", "past", "previous", "this past") else 1 if modifier in ("next", "coming") \
+            else 0
         return Timex(f"{anchor.published.year + shift}-{code}", "season", True)
+    if (holiday := _holiday(s, anchor, w)) is not None:
+        return holiday
     return None
+
+
+def _holiday(s: str, anchor: Anchor, w: DateWords) -> Timex | None:
+    """A named day ("Christmas", "Thanksgiving"), in the year its tense and the publication date give."""
+    match = re.fullmatch(r"(?:(last|next|this)\s+)?(.+?)(?:\s+(\d{4}))?", s)
+    name = match.group(2) if match else s
+    rule = w.holidays.get(name)
+    if rule is None:
+        return None
+    published = anchor.published
+    year = int(match.group(3)) if match.group(3) else published.year
+    shift = {"last": -1, "next": 1}.get(match.group(1) or "", 0)
+
+    def day_in(y: int) -> date:
+        if rule == "thanksgiving":  # the fourth Thursday of November
+            first = date(y, 11, 1)
+            return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        return date(y, int(rule[:2]), int(rule[3:]))
+
+    if not match.group(3):
+        same_year = day_in(year)
+        if shift == 0:
+            year = _pick_year((same_year - published).days, year, anchor)
+        elif shift < 0:
+            year = year if same_year < published else year - 1
+        else:
+            year = year if same_year > published else year + 1
+    return Timex(day_in(year).isoformat(), "day", not match.group(3))
 
 
 def _weekend(anchor: Anchor, shift: int) -> Timex:
@@ -404,6 +444,8 @@ def _normalize(text: str, anchor: Anchor) -> Timex | None:
             return Timex(None, "half", True)
         shift = -1 if re.search(r"\b(last|previous) year\b", s) else 1 if "next year" in s else 0
         return Timex(f"{anchor.published.year + shift}-H{half}", "half", True)
+    if s in ("last night", "overnight"):
+        return _offset("day", -1, anchor) if anchor.published else Timex(None, "day", True)
     if p["duration"].match(s) and not p["this_unit"].match(s):
         return None
     if anchor.published is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -24,8 +24,10 @@ KIND_ORDER = ("org", "seat", "leader", "country", "adjective", "capital", "role"
 _HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХаеорсухіІјЈѕЅ", "ABEKMHOPCTXaeopcyxiIjJsS")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2013": "-", "\u2010": "-", "\u2011": "-"})
 _SPACE_HYPHEN = re.compile(r"\s*-\s*")
+_PIECES = re.compile(r"[\s\-']")
 
 
+@lru_cache(maxsize=200_000)
 def normalize(text: str, keep_case: bool = False) -> str:
     """The lookup key of a phrase: quotes and hyphens unified, homoglyphs mapped, one space between words."""
     text = text.translate(_QUOTES)
@@ -73,9 +75,24 @@ class ActorTables:
     leaders: dict[str, list[LeaderTerm]]  # lower-cased name and alias keys
     country_names: dict[str, str]  # iso3 -> short name
     max_words: int  # the longest phrase, in words (hyphenated parts count as one)
+    starts: frozenset[str] = frozenset()  # first word pieces of all phrases: a quick "no phrase starts here"
+    _cache: dict[str, tuple[TableEntry, ...]] = field(default_factory=dict)
+
+    def may_start(self, word: str) -> bool:
+        """False when no table phrase can start with this token (most tokens of a text)."""
+        piece = _PIECES.split(normalize(word), 1)[0]
+        return piece in self.starts
 
     def lookup(self, text: str) -> list[TableEntry]:
         """Entries for a phrase as written, best kind first ([] when unknown)."""
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = self._cache[text] = tuple(self._lookup(text))
+            if len(self._cache) > 200_000:  # bounded: a long-running process sees endless new phrases
+                self._cache.clear()
+        return list(cached)
+
+    def _lookup(self, text: str) -> list[TableEntry]:
         found = list(self.exact.get(normalize(text, keep_case=True), ()))
         found += self.phrases.get(normalize(text), ())
         if not text[:1].isupper():  # "reading", "nice", "split" are words, not towns
@@ -168,7 +185,8 @@ def load_tables() -> ActorTables:
             leaders.setdefault(normalize(text), []).append(term)
 
     max_words = max(len(key.split()) for key in [*phrases, *exact])
-    return ActorTables(phrases, exact, leaders, country_names, max_words)
+    starts = frozenset(_PIECES.split(key.lower(), 1)[0] for key in [*phrases, *exact])
+    return ActorTables(phrases, exact, leaders, country_names, max_words, starts)
 
 
 def leader_on(terms: list[LeaderTerm], day: date | None) -> tuple[LeaderTerm | None, LeaderTerm | None]:

@@ -43,6 +43,7 @@ GROUP_SECTORS = {"REB", "OPP", "COP", "IGO", "NGO"}
 # Words after which a country does not belong to the phrase: "anti-Assad forces", "Russia-backed rebels".
 NOT_OWN = {"anti", "backed", "supported", "sponsored", "allied", "funded", "armed", "trained"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
 # Words that may stand before a name as part of a title but are in no table.
 TITLE_WORDS = {"deputy", "vice", "first", "acting", "former", "new", "ousted", "late", "outgoing", "incoming",
                "interim", "then", "current", "elected", "exiled", "veteran", "powerful", "embattled", "foreign", "defense", "defence", "interior",
@@ -112,7 +113,7 @@ def match_tables(tokens: list[Token], tables: ActorTables | None = None,
     while i < len(tokens):
         found = None
         if i not in skip and not tokens[i].is_punct:
-            for j in range(min(len(tokens), i + longest), i, -1):
+            for j in range(min(len(tokens), i + longest), i, -1) if tables.may_start(tokens[i].text) else ():
                 if any(k in skip for k in range(i, j)):
                     continue
                 entries = tables.lookup("".join(texts[i:j]))
@@ -173,6 +174,10 @@ def _combine(matches: list[_Match], head: int | None, extra: list[tuple[int, Cod
         # "Red Cross operating in Iraq" is not Iraqi: only a country written before the name counts.
         countries = [m.entry.country for m in matches if m.own and m.entry.kind in COUNTRY_KINDS
                      and m.entry.country and m.end <= head_match.start]
+    elif head is not None:
+        # "The Turkish and Greek sides of ... Cyprus": a country before the head describes it best.
+        countries = [m.entry.country for m in matches if m.own and m.entry.kind in COUNTRY_KINDS
+                     and m.entry.country and m.end <= head] or countries
     coding.country = countries[0] if countries else None
     if coding.country is None:
         for source in ([head_match.entry] if head_match and head_match.own else []) + [m.entry for m in modifiers]:
@@ -209,6 +214,10 @@ def _combine(matches: list[_Match], head: int | None, extra: list[tuple[int, Cod
             coding.sector = group[0] if group else entry.sector
         else:  # weak or inherit: the employer's sector, else the word's own
             coding.sector = modifier_sectors[0] if modifier_sectors else entry.sector
+    international = [m.entry.sector for m in modifiers if m.entry.kind == "org" and m.entry.sector in ("IGO", "NGO")]
+    if coding.country is None and international and coding.sector not in ("REB", "OPP"):
+        # "UN peacekeepers", "EU foreign ministers", "Red Cross officials": the organisation's actors.
+        coding.sector = international[0]
     if anti:
         # Against a government: the domestic armed (REB) or unarmed (OPP) opposition.
         armed = head_match is not None and head_match.entry.strength == "armed"
@@ -547,7 +556,8 @@ def _score(ent: Entity) -> tuple[int, int, int]:
 
 def _entity_codings(first: int, last: int, ctx: ArticleContext) -> dict[int, Coding]:
     """Token index -> coding of the coded entities over tokens first..last."""
-    return {i: c for i, c in _token_codings(ctx).items() if first <= i <= last}
+    codings = _token_codings(ctx)
+    return {i: codings[i] for i in range(first, last + 1) if i in codings}
 
 
 def _token_codings(ctx: ArticleContext) -> dict[int, Coding]:
@@ -591,6 +601,18 @@ def _resolve_pronoun(span: Span, ctx: ArticleContext) -> Entity | None:
     return max(people, key=lambda e: e.start) if people else None
 
 
+def _resolve_group_pronoun(span: Span, ctx: ArticleContext, plural: bool) -> Entity | None:
+    """ "it" -> the nearest coded organisation or country of this or the previous sentence;
+    "they" -> the nearest coded group (ACTOR phrase, nationality, organisation) there."""
+    sentence = ctx.sentence_index(span.start_char)
+    labels = {"ACTOR", "NORP", "ORG"} if plural else {"ORG", "GPE"}
+    found = [e for e in ctx.entities if e.label in labels and e.end <= span.start_char
+             and sentence - e.sentence <= 1 and (e.country or e.sector)]
+    if plural:
+        found = [e for e in found if e.label != "NORP" or e.text.endswith("s")]
+    return max(found, key=lambda e: e.start) if found else None
+
+
 def _with_of_phrase(span: Span) -> tuple[list[Token], Token]:
     """The span's words plus an "of"/"for" phrase after its head ("head of the defense committee")."""
     tokens = list(span)
@@ -610,11 +632,16 @@ def code_span(span: Span, ctx: ArticleContext) -> Actor:
     if len(span) == 0:
         return actor
     words = [t for t in span if not t.is_punct]
-    if len(words) == 1 and words[0].lower_ in PERSON_PRONOUNS:
-        person = _resolve_pronoun(span, ctx)
-        if person is not None:
+    if len(words) == 1 and words[0].lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        if words[0].lower_ in PERSON_PRONOUNS:
+            referent = _resolve_pronoun(span, ctx)
+        else:
+            referent = _resolve_group_pronoun(span, ctx, plural=words[0].lower_ not in ("it", "its"))
+        if referent is not None:
             actor.canonical, actor.country, actor.sector, actor.title = (
-                person.canonical, person.country, person.sector, person.title)
+                referent.canonical, referent.country, referent.sector, referent.title)
+            if referent.label == "GPE" and actor.sector is None and actor.country:
+                actor.sector = "GOV"  # "Russia launched ..., saying it was targeting terrorists"
         return actor
     if span.root.pos_ in ("VERB", "AUX") and span.root.i > span.start:
         # "The Red Cross operating in Iraq": the actor is the noun phrase before the participle.

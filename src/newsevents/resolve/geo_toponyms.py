@@ -104,7 +104,11 @@ def _preceded_by_locative(span: Span, words: set[str] = STRICT_LOCATIVE) -> bool
 
 
 def _entries_strong(gaz: Gazetteer, text: str, min_population: int) -> bool:
-    return any(e.feature in STRONG_FEATURES or e.population >= min_population for e in gaz.lookup(text))
+    """A country, region, base, or a town of `min_population` called by its own name (not by one of
+    the many alternate names GeoNames lists: "Google" for Topeka, "IRNA" for Salerno)."""
+    key = normalize(text)
+    return any(e.feature in STRONG_FEATURES or e.population >= min_population and normalize(e.name) == key
+               for e in gaz.lookup(text))
 
 
 def _facility_after(span: Span, gaz: Gazetteer) -> tuple[int, str] | None:
@@ -233,8 +237,13 @@ class _Finder:
             return
         if text.lower() in stopwords() or len(normalize(text)) < 3:
             return
-        big = [e for e in entries if e.feature in STRONG_FEATURES or e.population >= MISLABEL_MIN_POPULATION]
-        if _preceded_by_locative(span) and (big or max(e.population for e in entries) >= 1000):
+        if span[-1].lower_ in COUNTY_WORDS and len(span) > 1:
+            self.add_named(span, "mislabel")  # "Laurel County" (ORG): the county
+            return
+        key = normalize(text)
+        big = [e for e in entries if e.feature in STRONG_FEATURES
+               or e.population >= MISLABEL_MIN_POPULATION and normalize(e.name) == key]
+        if _preceded_by_locative(span) and (big or _entries_strong(self.gaz, text, 1000)):
             self.add_named(span, "mislabel")
         elif ent.label_ == "PERSON" and self.place_not_person(span, entries):
             self.add_named(span, "mislabel")
@@ -250,7 +259,7 @@ class _Finder:
 
     def place_not_person(self, span: Span, entries) -> bool:
         """A "PERSON" that is a town of 10,000+ and not used as a person's name in the article."""
-        if not any(e.feature in STRONG_FEATURES or e.population >= 10_000 for e in entries):
+        if not _entries_strong(self.gaz, span.text, 10_000):
             return False
         if len(span) == 1 and span[0].lower_ in self.person_words:
             return False
@@ -276,6 +285,8 @@ class _Finder:
             following = self.doc[span.start + size]
             if following.lower_ not in INSTITUTION_WORDS or not part[0].is_title:
                 continue
+            if following.lower_ in COUNTY_WORDS and self.gaz.known(f"{part.text} {following.text}"):
+                continue  # the longer "Laurel County" comes first
             if part.text.lower() in stopwords() or not self.gaz.known(part.text):
                 continue
             if _entries_strong(self.gaz, part.text, 1000) or part[-1].lower_ in COUNTY_WORDS:
@@ -337,6 +348,12 @@ class _Finder:
         if len(span) == 1 and (span[0].text in self.lower_words or span[0].text.lower() in self.lower_words
                                or span[0].is_stop):
             return False
+        doc = self.doc
+        inside_longer_name = (span.start > 0 and not span[0].is_sent_start and doc[span.start - 1].is_title
+                              and doc[span.start - 1].pos_ == "PROPN") or \
+            (span.end < len(doc) and doc[span.end].is_title and doc[span.end].pos_ == "PROPN")
+        if inside_longer_name:  # "Grove" in "Meadow Grove": part of a name we do not know
+            return any(e.feature in ("country", "admin1") for e in self.gaz.lookup(text))
         if len(normalize(text)) < 3:
             return False
         if span[0].is_sent_start and len(span) == 1:

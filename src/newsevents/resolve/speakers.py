@@ -82,17 +82,49 @@ class SpeakerResolver:
             return self._pronoun(span)
         ent = self.span_of_token.get(token.i)
         if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"):
-            mention = _strip_possessive(ent)
             entity = self.entity_at.get(ent.start_char)
+            mention = _glued_prefix(_strip_possessive(ent))
             name = (entity.canonical if entity and entity.canonical else _strip_det(mention.text))
-            title = _title_before(token, ent) or _appos_title(token) or (entity.title if entity else None)
+            if mention.start < ent.start:  # "Frank-" + "Walter Steinmeier": the name as written
+                name = mention.text
+            elif name == _strip_det(mention.text):
+                name = self._longer_name(name, ent.start_char) or name
+            title = (_title_before(token, mention) or _appos_title(token) or (entity.title if entity else None)
+                     or self._earlier_title(name))
             return self._remember(Speaker(mention, name, title, entity, person=ent.label_ == "PERSON"))
         # A common noun phrase: "the White House" (when NER missed it), "Assad's office", "officials".
         start = token.left_edge.i
         while start < token.i and (doc[start].is_punct or doc[start].dep_ in ("det", "predet")):
             start += 1
         mention = doc[start: token.i + 1]
-        return self._remember(Speaker(mention, _strip_det(mention.text), _appos_title(token), None))
+        name = _strip_det(mention.text)
+        if token.pos_ == "PROPN":  # a name the NER missed: "Pankov suggested ..."
+            longer = self._longer_name(name, mention.start_char)
+            if longer:
+                entity = self._entity_named(longer)
+                return self._remember(Speaker(mention, longer, self._earlier_title(longer), entity,
+                                              person=True))
+        return self._remember(Speaker(mention, name, _appos_title(token), None))
+
+    def _longer_name(self, name: str, before: int) -> str | None:
+        """The full name an earlier speaker or person carried ("Nikolai Pankov" for "Pankov")."""
+        words = name.split()
+        for pos, earlier in reversed(self.history):
+            if pos < before and earlier.name and _ends_with(earlier.name, words):
+                return earlier.name
+        for entity in self.ctx.entities:
+            if entity.start >= before:
+                break
+            if entity.label == "PERSON" and _ends_with(entity.canonical or entity.text, words):
+                return entity.canonical or entity.text
+        return None
+
+    def _earlier_title(self, name: str | None) -> str | None:
+        """The title given with the full name earlier ("Pankov" after "Deputy Minister Nikolai Pankov")."""
+        for _, earlier in reversed(self.history):
+            if earlier.name == name and earlier.title:
+                return earlier.title
+        return None
 
     def _remember(self, speaker: Speaker) -> Speaker:
         self.history.append((speaker.mention.start_char, speaker))
@@ -142,6 +174,15 @@ class SpeakerResolver:
                 return speaker
         return None
 
+    def _entity_named(self, name: str | None) -> Entity | None:
+        """The coded entity written with this full name ("Nikolai Pankov" for a later "Pankov")."""
+        if not name:
+            return None
+        for entity in self.ctx.entities:
+            if (entity.country or entity.sector) and name in (entity.text, entity.canonical):
+                return entity
+        return None
+
     # -- the coded actor ----------------------------------------------------------------------------
     def actor(self, speaker: Speaker) -> Actor | None:
         if speaker.name is None and speaker.entity is None:
@@ -149,6 +190,8 @@ class SpeakerResolver:
         entity = speaker.entity
         actor = Actor(text=speaker.mention.text, canonical=speaker.name, title=speaker.title,
                       start=speaker.mention.start_char, end=speaker.mention.end_char)
+        if entity is not None and entity.country is None and entity.sector is None:
+            entity = self._entity_named(speaker.name) or entity
         if entity is not None:
             actor.country, actor.sector, actor.actor_id = entity.country, entity.sector, entity.actor_id
             actor.title = actor.title or entity.title
@@ -191,6 +234,24 @@ def _noun_head(token: Token) -> Token:
     return token
 
 
+def _ends_with(full: str, words: list[str]) -> bool:
+    longer = full.split()
+    return len(longer) > len(words) and longer[-len(words):] == words
+
+
+def _glued_prefix(span: Span) -> Span:
+    """Take back a first name the tokenizer cut at a hyphen ("Frank-" before "Walter Steinmeier")."""
+    doc = span.doc
+    start = span.start
+    if start > 1 and doc[start - 1].text in ("-", "‐") and not doc[start - 1].whitespace_ and (
+            not doc[start - 2].whitespace_ and doc[start - 2].is_title):
+        start -= 2
+    elif start > 0 and doc[start - 1].text.endswith(("-", "‐")) and not doc[start - 1].whitespace_ and (
+            doc[start - 1].is_title):
+        start -= 1
+    return doc[start: span.end] if start < span.start else span
+
+
 def _strip_possessive(span: Span) -> Span:
     if len(span) > 1 and span[-1].lower_ in ("'s", "’s", "'", "’"):
         return span[:-1]
@@ -210,10 +271,12 @@ def _title_before(token: Token, ent: Span) -> str | None:
     start = token.left_edge.i
     while start < ent.start and (doc[start].is_punct or doc[start].dep_ in ("det", "predet")):
         start += 1
+    while start < ent.start and doc[start].is_space:
+        start += 1
     if start >= ent.start:
         return None
     words = doc[start: ent.start]
-    if any(t.is_quote or t.text in (",", ";", ":") for t in words):
+    if any(t.is_quote or t.is_space or t.text in (",", ";", ":", "(", ")") or "\n" in t.text for t in words):
         return None
     return words.text or None
 

@@ -125,6 +125,11 @@ class ActorQuery(Page):
     role: Literal["any", "source", "target", "speaker"] = "any"
 
 
+def day_of(column: str) -> str:
+    """SQL for the DATE of an ISO date string column when it names a day, else NULL."""
+    return f"try_cast(left({column}, 10) AS DATE)"
+
+
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -183,8 +188,9 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get("/api/events")
     def events(params: Annotated[EventQuery, Query()]) -> dict[str, Any]:
         """Events, filtered, newest first (events without a date last), then in article order."""
+        # Dates come at several precisions (2016-03-15, 2016-03, 2016-W11): order by the day where there is one.
         return paged("events", params.filters(), params, fulltext("events", params.q),
-                     order="date DESC NULLS LAST, article_id, seq")
+                     order=f"{day_of('date')} DESC NULLS LAST, date DESC NULLS LAST, article_id, seq")
 
     @app.get("/api/counts")
     def counts(params: Annotated[CountQuery, Query()]) -> dict[str, Any]:
@@ -192,11 +198,11 @@ def create_app(db_path: str | Path) -> FastAPI:
         where, values = query.where_clause("events", params.filters(), fulltext("events", params.q))
         events_sql = f"SELECT * FROM events{where}"
         sql = {
-            # An event without a date of its own is counted on its article's publication date.
-            "day": f"""SELECT day AS key, type, count(*) AS count FROM (
-                         SELECT left(coalesce(e.date, a.published), 10) AS day, e.type
+            # An event without a day of its own (none, or only a month or week) counts on its article's date.
+            "day": f"""SELECT strftime(day, '%Y-%m-%d') AS key, type, count(*) AS count FROM (
+                         SELECT coalesce({day_of('e.date')}, {day_of('a.published')}) AS day, e.type
                          FROM ({events_sql}) e LEFT JOIN articles a ON a.id = e.article_id)
-                       WHERE length(day) = 10 GROUP BY ALL ORDER BY key, type""",
+                       WHERE day IS NOT NULL GROUP BY ALL ORDER BY key, type""",
             "type": f"SELECT type AS key, count(*) AS count FROM ({events_sql}) GROUP BY key ORDER BY count DESC, key",
             "country": f"""SELECT key, count(*) AS count FROM (
                              SELECT unnest(list_distinct([source_country, target_country])) AS key

@@ -8,7 +8,7 @@ const TYPE_COLORS = {
   THREATEN: "#e15759", PROTEST: "#ff9d9a", SANCTION: "#9d7660", MOBILIZE: "#d7b5a6", COERCE: "#b07aa1",
   ASSAULT: "#c0392b",
 };
-const state = { view: "events", eventsOffset: 0, quotesOffset: 0, articlesOffset: 0, speaker: null, world: null };
+const state = { routeId: 0, view: "events", eventsOffset: 0, quotesOffset: 0, articlesOffset: 0, speaker: null, world: null };
 
 // ---- small helpers ----------------------------------------------------------------------------
 
@@ -492,6 +492,7 @@ async function route() {
   });
   document.getElementById("filters").hidden = !["events", "timeline", "map"].includes(state.view);
   notify("");
+  const routeId = ++state.routeId; // a newer navigation may start before this one has finished
   document.body.dataset.loading = "1";
   try {
     if (state.view === "events") await showEvents();
@@ -503,8 +504,10 @@ async function route() {
   } catch (error) {
     fail(error);
   } finally {
-    delete document.body.dataset.loading;
-    document.body.dataset.ready = state.view;
+    if (routeId === state.routeId) {
+      delete document.body.dataset.loading;
+      document.body.dataset.ready = state.view;
+    }
   }
 }
 
