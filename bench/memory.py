@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import signal
 import subprocess
 import tempfile
@@ -36,14 +37,24 @@ def tree_rss(process: psutil.Process) -> int:
     return total
 
 
+def cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_measured(args: list[str], max_seconds: float | None = None,
-                 every: float = 0.2) -> tuple[float, int, list[tuple[float, int]], str]:
-    """Run a command; returns (seconds, peak tree RSS, samples (t, rss) every ~10 s, stderr)."""
+                 every: float = 0.2) -> tuple[float, int, list[tuple[float, int]], str, float]:
+    """Run a command; returns (seconds, peak tree RSS, samples (t, rss) every ~10 s, stderr,
+    CPU seconds of the whole tree: every process the command waited for is counted)."""
+    cpu_before = cpu_of_children()
     start = time.perf_counter()
     err = tempfile.TemporaryFile()
-    process = subprocess.Popen(args, stderr=err, stdout=subprocess.DEVNULL)
+    # Ctrl-C must reach the command even when this script runs in the background (where the shell
+    # ignores SIGINT and children inherit that)
+    process = subprocess.Popen(args, stderr=err, stdout=subprocess.DEVNULL,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     ps = psutil.Process(process.pid)
-    peak, samples, last = 0, [], 0.0
+    peak, samples, last, interrupted = 0, [], 0.0, 0.0
     while process.poll() is None:
         rss = tree_rss(ps)
         peak = max(peak, rss)
@@ -54,9 +65,13 @@ def run_measured(args: list[str], max_seconds: float | None = None,
         if max_seconds and now > max_seconds:
             os.kill(process.pid, signal.SIGINT)
             max_seconds = None
+            interrupted = now
+        if interrupted and now - interrupted > 120:  # Ctrl-C not heeded: the run is stuck
+            process.kill()
         time.sleep(every)
+    seconds = time.perf_counter() - start
     err.seek(0)
-    return time.perf_counter() - start, peak, samples, err.read().decode(errors="replace")
+    return seconds, peak, samples, err.read().decode(errors="replace"), cpu_of_children() - cpu_before
 
 
 def main() -> None:
@@ -66,7 +81,7 @@ def main() -> None:
     parser.add_argument("--max-seconds", type=float)
     args = parser.parse_args()
     db = Path(tempfile.mkdtemp(prefix="newsevents-memory-")) / "bench.duckdb"
-    seconds, peak, samples, stderr = run_measured(
+    seconds, peak, samples, stderr, cpu = run_measured(
         [CLI, "process", args.corpus, "--db", str(db), "--workers", str(args.workers)], args.max_seconds)
     import duckdb
 
@@ -76,7 +91,7 @@ def main() -> None:
     summary = re.findall(r"^\d+ articles stored.*$|interrupted.*$", stderr, re.M)
     print(f"corpus {args.corpus}  workers {args.workers}  load average {os.getloadavg()[0]:.1f}")
     print(f"{stored} articles stored in {seconds:.0f} s ({stored / seconds:.2f} articles/s); "
-          f"peak RSS of the process tree {peak / 2**20:.0f} MiB")
+          f"peak RSS of the process tree {peak / 2**20:.0f} MiB; {cpu:.0f} CPU seconds")
     print("RSS over time: " + ", ".join(f"{t:.0f}s {rss / 2**20:.0f}M" for t, rss in samples))
     if summary:
         print("process said: " + summary[-1])

@@ -56,7 +56,13 @@ def test_one_sentence_per_plover_type(run_text, text, type_, source, target):
 def test_lexicon_covers_every_plover_type():
     lexicon = load_lexicon()
     types = {t.type for table in (lexicon.verbs, lexicon.nouns) for triggers in table.values() for t in triggers}
-    assert types == set(PLOVER_TYPES)
+    assert types - {"NONE"} == set(PLOVER_TYPES)
+
+
+def test_not_an_event_phrase_swallows_trigger(run_text):
+    result = run_text("The ministry said in a press release that Germany praised Greece.")
+    assert not [e for e in result.events if e.type == "RETREAT"]  # "press release" is no release
+    assert [e for e in result.events if e.type == "SUPPORT"]
 
 
 def test_multiword_trigger_and_mode(run_text):

@@ -131,3 +131,12 @@ def test_lone_one_only_for_casualties(run_text):
     assert quantities(run_text, "This is one reason he is hurting.") == []
     q = only(run_text, "One soldier was killed in the blast.")
     assert (q.value, q.unit, q.casualty, q.military) == (1, "soldier killed", True, True)
+
+
+@pytest.mark.parametrize("text", [
+    "Jimmy Tompkins, 31, tossed a football.",
+    "Sarah and Timothy Rogers, 27 and 29 years old, left early.",
+    "The report found that 1 in 4 residents lived in poverty.",
+])
+def test_ages_and_ratios_are_not_counts(run_text, text):
+    assert quantities(run_text, text) == []

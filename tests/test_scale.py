@@ -71,6 +71,7 @@ def single(corpus, tmp_path_factory):
     return db
 
 
+@pytest.mark.slow  # two spawned workers load the model
 def test_pool_of_two_workers_gives_the_records_of_one_process(corpus, single, tmp_path):
     db = str(tmp_path / "pool.duckdb")
     report = process_parallel([str(corpus)], db, workers=2, batch_size=2)
@@ -80,6 +81,7 @@ def test_pool_of_two_workers_gives_the_records_of_one_process(corpus, single, tm
     assert (rerun.written, rerun.skipped) == (0, 7)  # already stored: skipped, not parsed again
 
 
+@pytest.mark.slow  # a local Dask cluster of two worker processes on 127.0.0.1
 def test_dask_cluster_gives_the_records_of_one_process(corpus, single, tmp_path):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",

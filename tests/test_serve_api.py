@@ -172,6 +172,16 @@ def test_counts_and_aggregates_answer_for_every_grouping(client):
         assert response.json()["total"] >= 0
 
 
+def test_quotes_by_one_speaker(client):
+    speakers = client.get("/api/actors", params={"role": "speaker", "limit": 500}).json()["items"]
+    if not speakers:
+        pytest.xfail("the quote extractor attributed no quotes yet")
+    top = speakers[0]
+    quotes = client.get("/api/quotes", params={"speaker_is": top["name"], "limit": 500}).json()
+    assert quotes["total"] >= top["quotes"] > 0  # one name may come with several country/sector codings
+    assert {q["speaker"] for q in quotes["items"]} == {top["name"]}
+
+
 @pytest.mark.parametrize("params, message", [
     ({"limit": 100000}, "limit"),
     ({"limit": -1}, "limit"),
@@ -198,7 +208,7 @@ HOSTILE = ["'", "\"", "' OR '1'='1", "%", "_", "\\", "'); DROP TABLE events; --"
 @pytest.mark.parametrize("value", HOSTILE)
 def test_hostile_strings_never_cause_a_server_error(client, value):
     for path, field in [("/api/events", "q"), ("/api/events", "actor"), ("/api/events", "place"),
-                        ("/api/events", "mode"), ("/api/quotes", "speaker"), ("/api/quotes", "q"),
+                        ("/api/events", "mode"), ("/api/quotes", "speaker"), ("/api/quotes", "speaker_is"), ("/api/quotes", "q"),
                         ("/api/articles", "q"), ("/api/places", "q"), ("/api/actors", "name"),
                         ("/api/counts", "q")]:
         response = client.get(path, params={field: value})

@@ -61,6 +61,11 @@ def _base_type(hint: Any) -> Any:
 
 def columns_of(record_type: type, prefix: str = "") -> list[tuple[str, str]]:
     """(column, SQL type) pairs of a record type, nested records flattened with a prefix."""
+    return list(_columns(record_type, prefix))
+
+
+@functools.cache  # flatten() asks for the columns of every None nested record: keep it cheap
+def _columns(record_type: type, prefix: str) -> tuple[tuple[str, str], ...]:
     hints = typing.get_type_hints(record_type)
     cols: list[tuple[str, str]] = []
     for f in dataclasses.fields(record_type):
@@ -69,7 +74,7 @@ def columns_of(record_type: type, prefix: str = "") -> list[tuple[str, str]]:
             cols += columns_of(base, prefix + f.name + "_")
         elif base in SQL_TYPES:
             cols.append((prefix + f.name, SQL_TYPES[base]))
-    return cols
+    return tuple(cols)
 
 
 def flatten(record: Any, prefix: str = "") -> dict[str, Any]:
@@ -79,7 +84,7 @@ def flatten(record: Any, prefix: str = "") -> dict[str, Any]:
         if dataclasses.is_dataclass(value):
             row.update(flatten(value, prefix + f.name + "_"))
         elif isinstance(value, NESTED) or value is None and _is_nested_field(type(record), f.name):
-            row.update({c: None for c, _ in columns_of(_nested_type(type(record), f.name), prefix + f.name + "_")})
+            row.update({c: None for c, _ in _columns(_nested_type(type(record), f.name), prefix + f.name + "_")})
         else:
             row[prefix + f.name] = value
     return row

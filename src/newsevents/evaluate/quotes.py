@@ -161,6 +161,26 @@ def score_article(quotes: list[dict[str, Any]], gold: list[GoldAttribution]) -> 
     }
 
 
+def extract_article_quotes(pipeline: Any, article: Any, doc: Any, failures: dict[str, int]) -> list[dict]:
+    """The pipeline's stages up to quotes on one parsed article (later stages cannot change quotes).
+
+    A stage that fails leaves its records empty and is counted, so that a bug elsewhere shows up
+    in `stage_failures` instead of silently zeroing the quotes of the article.
+    """
+    from newsevents.extract.context import ArticleContext
+    from newsevents.pipeline import STAGES
+
+    ctx = ArticleContext(article=article, doc=doc, options=dict(pipeline.options))
+    for name, extractor in STAGES:
+        try:
+            setattr(ctx, name, extractor(ctx))
+        except Exception:  # noqa: BLE001 - counted and reported
+            failures[name] = failures.get(name, 0) + 1
+        if name == "quotes":
+            break
+    return [q.__dict__ for q in ctx.quotes]
+
+
 def run(gold: Path, limit: int | None = None, **options: Any) -> dict:
     from newsevents.model import Document
     from newsevents.pipeline import Pipeline
@@ -168,22 +188,24 @@ def run(gold: Path, limit: int | None = None, **options: Any) -> dict:
     articles = gold_articles(gold, limit)
     if not articles:
         raise ValueError(f"no PolNeAR articles under {gold}")
-    pipeline = Pipeline(options={k: v for k, v in options.items() if k not in ("verbose",)})
-    documents = [Document(id=name, text=text.read_text(encoding="utf-8"), raw=True, published=None)
-                 for name, text, _ in articles]
+    verbose = options.pop("verbose", False)
+    pipeline = Pipeline(options=options)
+    prepared = [pipeline.prepare(Document(id=name, text=text.read_text(encoding="utf-8"), raw=True))
+                for name, text, _ in articles]
     totals = {"tp": 0, "fp": 0, "fn": 0, "speaker_total": 0, "speaker_right": 0, "gold_with_source": 0}
     by_kind: dict[str, int] = {}
-    verbose = options.get("verbose")
-    for (name, _, ann), result in zip(articles, pipeline.run(documents)):
+    failures: dict[str, int] = {}
+    docs = pipeline.nlp.pipe((a.text for a in prepared), batch_size=pipeline.batch_size)
+    for (name, _, ann), article, doc in zip(articles, prepared, docs):
         gold_list = read_ann(ann)
-        quotes = [q.__dict__ for q in result.quotes] if result.error is None else []
+        quotes = extract_article_quotes(pipeline, article, doc, failures)
         scores = score_article(quotes, gold_list)
         for key in totals:
             totals[key] += scores[key]
         for q in quotes:
             by_kind[q["kind"]] = by_kind.get(q["kind"], 0) + 1
         if verbose:
-            _print_errors(name, result.article.text if result.article else "", quotes, gold_list, scores)
+            _print_errors(name, article.text, quotes, gold_list, scores)
     content = prf(totals["tp"], totals["fp"], totals["fn"])
     speaker_accuracy = totals["speaker_right"] / totals["speaker_total"] if totals["speaker_total"] else 0.0
     return {
@@ -199,6 +221,7 @@ def run(gold: Path, limit: int | None = None, **options: Any) -> dict:
             if totals["gold_with_source"] else 0.0,
         },
         "predicted_by_kind": by_kind,
+        "stage_failures": failures,
     }
 
 

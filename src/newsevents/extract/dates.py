@@ -28,7 +28,6 @@ FUTURE_AUX = {"will", "'ll", "ll", "shall", "wo"}
 FUTURE_HEADS = {"expect", "plan", "schedule", "intend", "hope", "want", "set", "due", "aim", "prepare", "agree",
                 "promise", "vow", "seek", "propose", "threaten", "likely", "expected", "scheduled", "slated"}
 MODALS = {"would", "might", "could", "may", "should", "can", "must", "'d"}
-REPORTING = {"say", "tell", "report", "announce", "claim", "add", "note", "state", "confirm", "deny", "write"}
 DAY_IN_TIME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b",
                          re.IGNORECASE)
 SPLIT = re.compile(r"\s+(?:ended|ending|through|and|to|until|or|from)\s+(?=(?:the\s+)?[A-Z0-9]|"
@@ -44,7 +43,10 @@ def _extra_pattern() -> re.Pattern:
     month = "|".join(m.capitalize() for m in months) + r"|(?:Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\."
     weekday = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     # Not "soon" or "previously": mostly adverbs of manner or sequence in news, rarely a date.
-    refs = r"now|currently|recently|nowadays|at present|the future|the past|in recent " \
+    # "the past" alone, not "the past nine elections" or "the past two weeks" (durations).
+    refs = r"now|currently|recently|nowadays|at present|the future|the past(?!\s+(?:\d|[a-z]+\s+(?:years?|months?|" \
+           r"weeks?|days?|elections?|decades?)|few|several|couple|two|three|four|five|six|seven|eight|nine|ten|" \
+           r"year|month|week|day|decade|century))|in recent " \
            r"(?:years|months|weeks|days)|recent (?:years|months|weeks|days)|today|yesterday|tomorrow|" \
            r"the (?:latest|most recent|year-ago|year-earlier) (?:quarter|period)"
     return re.compile(
@@ -117,11 +119,10 @@ def _tense(token) -> str | None:
     if verb.tag_ == "VBN" and lowered & {"has", "have", "'ve", "had"}:
         return "past"
     # Modals and "to" + verb look ahead: "could come as soon as Tuesday", "is to resume trading Tuesday".
-    if lowered & MODALS or verb.tag_ == "VB" and "to" in lowered:
+    if verb.tag_ == "VB" and "to" in lowered:
         return "future"
-    # The simple present of an event verb is a schedule: "they meet Monday"; of a reporting verb it is not.
-    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() not in REPORTING and verb.lemma_ != "be":
-        return "future"
+    # The simple present stays undecided: "they meet Monday" is a schedule, but news also writes the
+    # present for what just happened ("stocks rise", "X dies"), which is the likelier reading.
     return None
 
 

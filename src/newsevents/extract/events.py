@@ -500,6 +500,18 @@ def _resolve_anaphoric_targets(events: list[Event], anaphoric: set[int]) -> None
                 break
 
 
+def _coded(actor: Actor | None) -> bool:
+    return actor is not None and bool(actor.country or actor.sector)
+
+
+def _trustworthy(ev: Event) -> bool:
+    """An event with no party at all is a word sense we cannot trust ("demonstrating that"); a weak trigger
+    ("support", "deal", "rally") also needs a party that codes as an actor."""
+    if ev.source is None and ev.target is None:
+        return False
+    return (ev.confidence or 0) >= 0.6 or _coded(ev.source) or _coded(ev.target)
+
+
 def _event_id(article_id: str, ev: Event) -> str:
     return hashlib.sha1(f"{article_id}:{ev.start}:{ev.end}:{ev.type}".encode()).hexdigest()[:16]
 
@@ -529,8 +541,8 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
     unique = []
     for ev in events:
         key = (ev.start, ev.end, ev.type)
-        if key in seen or (ev.source is None and ev.target is None):
-            continue  # an event with no party at all is a word sense we cannot trust ("demonstrating that")
+        if key in seen or not _trustworthy(ev):
+            continue
         seen.add(key)
         ev.event_id = _event_id(ctx.article.id, ev)
         unique.append(ev)

@@ -179,6 +179,10 @@ def _in_date(token, dates: list[tuple[int, int]]) -> bool:
     return entity is None or bool(TIME_WORDS.search(entity.text))
 
 
+def lowers_of(doc, start: int, end: int) -> list[str]:
+    return [t.lower_ for t in doc[start:min(end, len(doc))]]
+
+
 def _excluded(doc, start: int, end: int, lex: Lexicon, dates: list[tuple[int, int]]) -> bool:
     """Numbers that are not counts: in a date/money/name entity, years, ages, model names, identifiers."""
     tokens = doc[start:end]
@@ -211,6 +215,18 @@ def _excluded(doc, start: int, end: int, lex: Lexicon, dates: list[tuple[int, in
     # An identifier: "Flight 17", "Resolution 2254", "Article 5", "page 3".
     if last.dep_ in ("nummod", "appos", "npadvmod") and last.head.i < start and last.head.pos_ in ("PROPN", "NOUN") \
             and last.head.i == start - 1:
+        return True
+    # An age after a name: "Scott, 69, has emerged", "Sarah and Timothy Rogers, 27 and 29 years old".
+    if start > 1 and doc[start - 1].text == "," and (doc[start - 2].ent_type_ == "PERSON" or doc[start - 2].tag_ == "NNP") \
+            and (end >= len(doc) or doc[end].text in (",", ")", ".", "and")):
+        return True
+    ahead = " ".join(lowers_of(doc, end, end + 5))
+    if re.match(r"^(and|or|to|-) \S+ (years? old|year-old|- year - old)", ahead):
+        return True
+    # A ratio: "1 in 4 residents", "eight of 10 avocados", "three out of five".
+    if re.match(r"^(in|of|out of) (\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\b", ahead) \
+            or start > 1 and doc[start - 1].lower_ in ("in", "of") and _is_number(doc[start - 2], lex) \
+            and doc[start - 2].dep_ != "nummod" and doc[start - 2].lower_ not in lex.multipliers:
         return True
     # "one" as a pronoun: "one of them", "no one".
     if len(tokens) == 1 and first.lower_ == "one" and first.dep_ != "nummod":

@@ -1,14 +1,19 @@
 """Quotes with their speakers: direct, indirect and mixed.
 
-Two passes over the parse, both cheap next to spaCy itself:
+Three passes over the parse, all cheap next to spaCy itself (one scan of the text for quotation
+marks, then single loops over tokens and sentences):
 1. Direct quotes from the quotation marks (`quote_marks.find_quote_spans`): a quote that stands as a
    clause of its own (starts a sentence, or follows "said:" / "said,") is attributed to the cue
-   verb right after it ('"...," he said'), right before it ('he said: "..."'), or, for a quote
-   that continues one already attributed (the next segment or paragraph), to the same speaker.
-2. Reported speech from the cue words (data/quote_cues.tsv): a cue verb's complement clause is
-   the content ("said that Moscow would not speculate..."); when that clause holds a quoted
-   fragment the quote is mixed; "according to X" attributes the rest of its sentence to X.
-Speakers (mention, title, canonical name through pronouns) come from `resolve.speakers`.
+   verb right after it ('"...," he said'), right before it ('he said: "..."', 'He replied: "..."'),
+   to a dash signature ('"..." ― Jane Doe'), or, for a quote that continues one already attributed
+   (the next segment or paragraph), to the same speaker.
+2. Reported speech from the cue words (data/quote_cues.tsv): a cue verb's complement (the clause,
+   infinitive, object or prepositional object the lexicon lists for it) is the content ("said that
+   Moscow would not speculate..."); when it holds a quoted fragment the quote is mixed; "according
+   to X" attributes the rest of its sentence to X. A cue inside another quote's content is the
+   speaker's words, not a new attribution (except the plain "say"/"tell", reported at any depth).
+3. Speaker-colon lines: transcripts and headlines ("PENCE: Well, ...", "Issa: Clinton's honesty ...").
+Speakers (mention, title, canonical name through pronouns and short forms) come from `resolve.speakers`.
 """
 
 from __future__ import annotations
@@ -31,8 +36,6 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Numbers do speak in polls ("47 percent said", "Six in 10 say"), so PERCENT and CARDINAL may.
 NOT_SPEAKERS = {"DATE", "TIME", "ORDINAL", "MONEY", "QUANTITY"}
 CUE_POS = ("VERB", "AUX")
-# Punctuation that ends a quoted clause handed over to an attribution after it ('...," he said').
-CLAUSE_END = ",?!—–-:;"
 # Attribution words after a quote are few: more than this many tokens means the quote is not theirs.
 MAX_ATTRIBUTION_TOKENS = 30
 
@@ -287,11 +290,23 @@ def _colon_lines(art: _Article, taken: list[Draft]) -> list[Draft]:
 
 # -- pass 2: reported speech from the cues -----------------------------------------------------------
 
+# Verbs whose object is the person addressed ("told reporters", "urged Congress"), not the message.
+ADDRESSEE_VERBS = {"tell", "ask", "urge", "remind", "assure", "warn", "thank", "inform", "brief"}
+
+
+def _is_addressee(token: Token) -> bool:
+    return token.pos_ == "PRON" or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.lemma_.lower() in {
+        "reporter", "journalist", "supporter", "crowd", "audience", "voter", "viewer", "listener", "lawmaker",
+        "people", "member", "press", "official", "student", "host", "interviewer", "reader"}
+
+
 def _content_token(cue: Token, takes: tuple[str, ...]) -> Token | None:
     children = list(cue.children)
     for want in takes:
         for child in children:
             if want in ("ccomp", "xcomp", "dobj") and child.dep_ == want:
+                if want == "dobj" and cue.lemma_ in ADDRESSEE_VERBS and _is_addressee(child):
+                    continue  # "told his supporters": whom, not what
                 return child
             if child.dep_ == "prep" and child.lower_ == want:
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
@@ -305,10 +320,6 @@ def _subject(cue: Token, art: _Article) -> Token | None:
     subject = _subject_token(cue)
     if subject is not None and _can_speak(subject):
         return subject
-    if subject is not None and subject.pos_ == "ADJ":  # "Current and former officials said"
-        nouns = [c for c in subject.children if c.dep_ == "conj" and _can_speak(c)]
-        if nouns:
-            return nouns[0]
     if cue.dep_ != "ROOT" and subject is None:
         return None
     return _name_before(cue, art)
@@ -349,6 +360,8 @@ def _subject_token(cue: Token) -> Token | None:
             return speaking[0]
         for subject in subjects:  # "The Latest ... Donald Trump is questioning": the name is an apposition
             names = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            # "Current and former officials said": the adjective took the subject's place in the parse
+            names += [c for c in subject.children if c.dep_ == "conj" and subject.pos_ == "ADJ" and _can_speak(c)]
             if names:
                 return names[0]
         if subjects:
@@ -364,6 +377,8 @@ def _subject_token(cue: Token) -> Token | None:
             token = token.head.head
             continue
         if token.dep_ == "relcl":
+            return token.head
+        if token.dep_ == "acl" and token.tag_ == "VBG":  # "an outside group backing Rubio"
             return token.head
         return None
     return None
@@ -512,10 +527,9 @@ def _channel(cue: Token | None, cues: CueLexicon) -> str | None:
                     continue
                 if obj.lemma_.lower() in cues.media or (child.lower_ == "on" and obj.ent_type_ == "ORG"):
                     return cue.doc[child.i: obj.i + 1].text
-    if cue.dep_ == "ROOT" or True:
-        for child in cue.children:
-            if child.dep_ in SUBJECTS and child.lemma_.lower() in cues.media:
-                return child.lemma_.lower()  # "a statement ... said"
+    for child in cue.children:
+        if child.dep_ in SUBJECTS and child.lemma_.lower() in cues.media:
+            return child.lemma_.lower()  # "A statement released by Assad's office said ..."
     return None
 
 

@@ -318,9 +318,14 @@ def _relative(s: str, anchor: Anchor, p: dict[str, re.Pattern], w: DateWords) ->
         modifier, code, year = match.group(1), w.seasons[match.group(2)], match.group(3)
         if year:
             return Timex(f"{year}-{code}", "season", False)
-        shift = -1 if modifier in ("last", "past", "previous", "this past") else 1 if modifier in ("next", "coming") \
-            else 0
-        return Timex(f"{anchor.published.year + shift}-{code}", "season", True)
+        published = anchor.published
+        if modifier in ("last", "past", "previous", "this past"):
+            # The last season over by the publication date: "last spring" in October is this year's.
+            ends = {"SP": 6, "SU": 9, "FA": 12, "WI": 15}[code]
+            year = published.year if ends <= published.month else published.year - 1
+            return Timex(f"{year}-{code}", "season", True)
+        shift = 1 if modifier in ("next", "coming") else 0
+        return Timex(f"{published.year + shift}-{code}", "season", True)
     if (holiday := _holiday(s, anchor, w)) is not None:
         return holiday
     return None

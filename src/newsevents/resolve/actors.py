@@ -159,7 +159,6 @@ def _combine(matches: list[_Match], head: int | None, extra: list[tuple[int, Cod
     of entities inside the phrase (offset, coding); `anti` the codings the actor is against
     ("anti-Assad forces": the armed opposition, REB, of Assad's country)."""
     coding = Coding()
-    countries = [m.entry.country for m in matches if m.own and m.entry.kind in COUNTRY_KINDS and m.entry.country]
     head_match = next((m for m in matches if head is not None and m.start <= head < m.end), None)
     modifiers = [m for m in matches if m is not head_match and m.own]
     # Entities inside the phrase ("Assad" in "Assad's office") act as modifiers with their own coding.
@@ -170,14 +169,19 @@ def _combine(matches: list[_Match], head: int | None, extra: list[tuple[int, Cod
     else:
         before_head = entity_mods
 
+    # Country words with their offsets: table words ("Russian") and entities coded with a country only
+    # (a spaCy NORP or GPE: "Turkish", "Russia's").
+    placed = sorted([(m.start, m.entry.country) for m in matches
+                     if m.own and m.entry.kind in COUNTRY_KINDS and m.entry.country]
+                    + [(pos, c.country) for pos, c in extra if c.country and c.sector is None and pos != head])
     if head_match is not None and head_match.entry.kind in ("org", "seat", "leader"):
         # "Red Cross operating in Iraq" is not Iraqi: only a country written before the name counts.
-        countries = [m.entry.country for m in matches if m.own and m.entry.kind in COUNTRY_KINDS
-                     and m.entry.country and m.end <= head_match.start]
+        countries = [c for pos, c in placed if pos < head_match.start]
     elif head is not None:
         # "The Turkish and Greek sides of ... Cyprus": a country before the head describes it best.
-        countries = [m.entry.country for m in matches if m.own and m.entry.kind in COUNTRY_KINDS
-                     and m.entry.country and m.end <= head] or countries
+        countries = [c for pos, c in placed if pos < head] or [c for _, c in placed]
+    else:
+        countries = [c for _, c in placed]
     coding.country = countries[0] if countries else None
     if coding.country is None:
         for source in ([head_match.entry] if head_match and head_match.own else []) + [m.entry for m in modifiers]:
@@ -215,6 +219,7 @@ def _combine(matches: list[_Match], head: int | None, extra: list[tuple[int, Cod
         else:  # weak or inherit: the employer's sector, else the word's own
             coding.sector = modifier_sectors[0] if modifier_sectors else entry.sector
     international = [m.entry.sector for m in modifiers if m.entry.kind == "org" and m.entry.sector in ("IGO", "NGO")]
+    international += [c.sector for c in entity_mods if c.country is None and c.sector in ("IGO", "NGO")]
     if coding.country is None and international and coding.sector not in ("REB", "OPP"):
         # "UN peacekeepers", "EU foreign ministers", "Red Cross officials": the organisation's actors.
         coding.sector = international[0]
@@ -659,7 +664,7 @@ def code_span(span: Span, ctx: ArticleContext) -> Actor:
     # A country named as the doer ("Russia launched", "Moscow said") is its government (CAMEO convention).
     if coding.sector is None and coding.country and (
             (head_match is not None and head_match.entry.kind in ("country", "capital"))
-            or (entity is not None and entity.label == "GPE")):
+            or (entity is not None and entity.label in ("GPE", "NORP", "ORG") and _is_country_name(entity))):
         coding.sector = "GOV"
     if coding.country is None and entity is not None and entity.label in ("GPE", "LOC", "FAC"):
         # A place our tables do not know: the places stage may have resolved it.
@@ -686,6 +691,12 @@ def _strip_quantity(tokens: list[Token], root: Token) -> list[Token]:
                                                  or tokens[0].pos_ in ("NUM", "SYM", "PUNCT", "ADV")):
         tokens = tokens[1:]
     return tokens
+
+
+def _is_country_name(entity: Entity) -> bool:
+    """ "Russia", "Moscow": a country or its capital (not a town: "Geneva" hosts talks, it does not act)."""
+    entries = load_tables().lookup(entity.canonical or entity.text)
+    return bool(entries) and entries[0].kind in ("country", "capital")
 
 
 def _canonical_phrase(span: Span) -> str:

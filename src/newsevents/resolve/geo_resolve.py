@@ -31,7 +31,7 @@ CAPITAL_BONUS = 1.5  # "Washington" is the capital before the state; "Paris" is 
 SAME_NAME_SEAT_BONUS = 1.0  # "New York" is the city more often than the state named after it
 ALTERNATE_NAME_PENALTY = 2.0  # a town matched only by one of its many alternate names
 MAX_CANDIDATES = 40
-COUNTRY_SHARE_WEIGHT = 2.0
+COUNTRY_SHARE_WEIGHT = 3.0
 MAX_REGION_SUPPORT, REGION_WEIGHT = 3.0, 1.2
 MAX_DEMONYM_SUPPORT, DEMONYM_WEIGHT = 1.0, 0.3
 PROXIMITY_KM = 100.0
@@ -176,7 +176,8 @@ def _score(groups: list[_Group], demonym_countries: Counter, focus: str | None,
                 score += min(MAX_DEMONYM_SUPPORT, DEMONYM_WEIGHT * demonym_countries[e.country])
             if focus and e.country == focus:
                 score += FOCUS_BONUS
-            score += min(MAX_NEAR_SUPPORT, NEAR_WEIGHT * nearness[gi][k])
+            if normalize(e.name) == g.key or e.feature != "city":  # a town called by an alternate name gets none
+                score += min(MAX_NEAR_SUPPORT, NEAR_WEIGHT * nearness[gi][k])
             if qualifiers:
                 fits = any(e.country == q.country and (q.feature == "country" or
                                                         normalize(e.admin1 or "") == normalize(q.name))

@@ -41,6 +41,11 @@ DIRECTION_WORDS = {"north", "south", "east", "west", "northern", "southern", "ea
                    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
                    "southeastern", "southwestern", "upper", "lower", "greater", "downtown", "metro", "coastal",
                    "rural", "mid"}
+# Last words of names of natural and local features: such a name is a place even when unknown.
+GEO_WORDS = {"river", "lake", "mountain", "mountains", "creek", "valley", "island", "islands", "bay", "township",
+             "park", "forest", "canyon", "peninsula", "desert", "sea", "ocean", "gulf", "strait", "coast",
+             "hills", "falls", "springs", "harbor", "harbour", "reservoir", "county", "parish", "province",
+             "region", "district", "village", "city", "town", "heights", "plateau", "basin", "delta"}
 # Words that follow a place at the start of an institution's name ("Athens Police Department").
 INSTITUTION_WORDS = {"police", "sheriff", "sheriff's", "sheriff’s", "fire", "city", "county", "public", "school",
                      "schools", "university", "college", "court", "hospital", "council", "board", "airport",
@@ -216,8 +221,10 @@ class _Finder:
             return
         if self.from_prefix(span) or ent.label_ == "FAC":
             return  # a FAC the gazetteer does not know is a building or a road: not a toponym we can use
-        if all(t.is_title for t in span) and not any(ch.isdigit() for ch in text):
-            self.add(span, text, "ner")  # a place our gazetteers lack: recognised, left unresolved
+        if len(span) > 1 and all(t.is_title for t in span) and not any(ch.isdigit() for ch in text):
+            # "Red River", "Gun Barrel City": a place our gazetteers lack, recognised and left unresolved
+            # (a single unknown word is more often a name spaCy mistook: "Saakashvili")
+            self.add(span, text, "ner")
 
     # -- 2. places spaCy called a person, an organisation or a nationality
     def from_mislabel(self, ent: Span) -> None:

@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 
     from newsevents.extract.context import ArticleContext
 
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-GROUP_PRONOUNS = {"they", "them", "we"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+GROUP_PRONOUNS = {"they", "them", "we", "their", "its"}
 RELATIVE = {"who", "which", "that"}
 # Documents and messages that "say" things on behalf of their author ("a statement by X said").
 MESSAGES = {"statement", "report", "release", "letter", "memo", "post", "tweet", "message", "communique",
@@ -57,9 +57,10 @@ class SpeakerResolver:
     # -- the mention ---------------------------------------------------------------------------------
     def speaker(self, token: Token) -> Speaker:
         doc = self.doc
-        if token.lower_ in RELATIVE and token.head.dep_ == "relcl" and token.head.head.pos_ in ("PROPN", "NOUN"):
+        clause = _relative_clause(token)
+        if clause is not None:
             # "Putin, who ... said": the mention is "who", the name is Putin's.
-            antecedent = self.speaker(token.head.head)
+            antecedent = self.speaker(clause.head)
             self.history.pop()
             return self._remember(Speaker(doc[token.i: token.i + 1], antecedent.name, antecedent.title,
                                           antecedent.entity, antecedent.person))
@@ -220,7 +221,7 @@ def _message_author(token: Token) -> Token | None:
     """The author of "a statement released by X" / "X's statement" / "a statement from X"."""
     for child in token.children:
         if child.dep_ == "poss":
-            return child.head if child.lower_ in ("his", "her", "their", "its") else _noun_head(child)
+            return child  # "Assad's statement" -> Assad; "his statement" -> his (resolved as a pronoun)
     for child in token.subtree:
         if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "from") and child.head.i in (
                 token.i, *(c.i for c in token.children if c.dep_ == "acl")):
@@ -230,8 +231,18 @@ def _message_author(token: Token) -> Token | None:
     return None
 
 
-def _noun_head(token: Token) -> Token:
-    return token
+def _relative_clause(token: Token) -> Token | None:
+    """The relative clause a "who"/"which" opens, when its antecedent is a noun."""
+    if token.lower_ not in RELATIVE:
+        return None
+    clause = token.head
+    for _ in range(3):
+        if clause.dep_ == "relcl":
+            return clause if clause.head.pos_ in ("PROPN", "NOUN") else None
+        if clause.head is clause:
+            return None
+        clause = clause.head
+    return None
 
 
 def _ends_with(full: str, words: list[str]) -> bool:

@@ -102,6 +102,7 @@ class CountQuery(EventFilters):
 
 class QuoteQuery(Page):
     speaker: Text = Field(None, description="part of the speaker's name")
+    speaker_is: Text = Field(None, description="the speaker's exact (canonical) name")
     country: Country = None
     sector: Code = None
     q: Text = Field(None, description="full-text search in the quote and speaker")
@@ -123,6 +124,13 @@ class ActorQuery(Page):
     country: Country = None
     sector: Code = None
     role: Literal["any", "source", "target", "speaker"] = "any"
+
+
+def both(a: query.Condition | None, b: query.Condition | None) -> query.Condition | None:
+    """Two optional conditions joined with AND."""
+    if a is None or b is None:
+        return a or b
+    return f"({a[0]}) AND ({b[0]})", [*a[1], *b[1]]
 
 
 def day_of(column: str) -> str:
@@ -221,7 +229,8 @@ def create_app(db_path: str | Path) -> FastAPI:
         """Quotes with their speakers, filtered."""
         filters = query.Filters(article=params.article, actor=params.speaker, country=params.country,
                                 sector=params.sector)
-        return paged("quotes", filters, params, fulltext("quotes", params.q))
+        exact = ("speaker = ?", [params.speaker_is]) if params.speaker_is else None
+        return paged("quotes", filters, params, both(exact, fulltext("quotes", params.q)))
 
     @app.get("/api/articles")
     def articles(params: Annotated[ArticleQuery, Query()]) -> dict[str, Any]:

@@ -336,7 +336,7 @@ async function loadSpeakers() {
 }
 
 async function showQuoteList() {
-  const data = await api("/api/quotes", { speaker: state.speaker, q: document.getElementById("quote-search").value.trim(),
+  const data = await api("/api/quotes", { speaker_is: state.speaker, q: document.getElementById("quote-search").value.trim(),
     limit: PAGE, offset: state.quotesOffset });
   const container = document.getElementById("quotes");
   container.replaceChildren(...data.items.map((q) => h("blockquote", { class: `quote-card ${q.kind || ""}` },
