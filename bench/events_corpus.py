@@ -66,6 +66,9 @@ def main() -> int:
     ok = [r for r in results if r.error is None and r.article is not None]
     per_article = [len(r.events) for r in ok]
     print(f"articles: {len(results)} ({len(results) - len(ok)} failed); events: {sum(per_article)}")
+    for r in results:
+        if r.error is not None:
+            print(f"  failed: {r.id}: {r.error[:200]}")
     if per_article:
         print(f"events per article: mean {statistics.mean(per_article):.1f}, median {statistics.median(per_article)},"
               f" max {max(per_article)}, articles with none {sum(1 for n in per_article if n == 0)}")

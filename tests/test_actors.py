@@ -192,6 +192,8 @@ def test_code_span_on_a_person_uses_the_leaders_table(pipeline):
 def test_lowercase_words_are_not_towns_or_abbreviations(pipeline):
     ctx = context(pipeline, "Let us know if the reading is nice.")
     assert all(e.country is None for e in ctx.entities)
+    ctx = context(pipeline, "Major cities and Gates officials were hit.")
+    assert code_span(span(ctx, "Major cities"), ctx).country is None  # not John Major
 
 
 # --- Phoenix dictionaries --------------------------------------------------------------------------

@@ -133,3 +133,21 @@ def test_reference_words_keep_iso_values(run_text):
     found = {d.text: d for d in run_text("Talks are now under way; the envoy recently said so.").dates}
     assert (found["now"].value, found["now"].precision) == ("2016-03-15", "present")
     assert (found["recently"].value, found["recently"].precision) == (None, "past")
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("last spring", date(1989, 10, 30), "1989-SP"),
+    ("last fall", date(1989, 10, 30), "1988-FA"),  # this fall is not over yet
+    ("last winter", date(1999, 1, 15), "1997-WI"),
+    ("Christmas", date(2016, 3, 15), "2015-12-25"),
+    ("Thanksgiving", date(2016, 10, 1), "2016-11-24"),
+])
+def test_seasons_and_holidays(text, published, expected):
+    assert value(text, published=published) == expected
+
+
+def test_infinitive_takes_the_tense_of_its_verb(run_text):
+    past = run_text("The government staged celebrations to mark the entry on Friday.").dates
+    future = run_text("The ministers plan to meet on Friday.").dates
+    assert [d.value for d in past] == ["2016-03-11"]
+    assert [d.value for d in future] == ["2016-03-18"]

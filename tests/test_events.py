@@ -84,6 +84,11 @@ def test_hypothetical_is_flagged(run_text):
     assert events and all(e.hypothetical for e in events)
 
 
+def test_question_is_not_fact(run_text):
+    events = _events(run_text, "Did Russian jets attack the convoy?", type="ASSAULT")
+    assert events and all(e.hypothetical for e in events)
+
+
 def test_threat_codes_the_threat_and_keeps_the_attack_hypothetical(run_text):
     result = run_text("North Korea threatened to attack South Korea.")
     threat = [e for e in result.events if e.type == "THREATEN"]

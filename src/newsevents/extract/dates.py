@@ -27,7 +27,6 @@ FUTURE_AUX = {"will", "'ll", "ll", "shall", "wo"}
 # Verbs and adjectives whose complement is in the future: "plans to meet on Friday".
 FUTURE_HEADS = {"expect", "plan", "schedule", "intend", "hope", "want", "set", "due", "aim", "prepare", "agree",
                 "promise", "vow", "seek", "propose", "threaten", "likely", "expected", "scheduled", "slated"}
-MODALS = {"would", "might", "could", "may", "should", "can", "must", "'d"}
 DAY_IN_TIME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b",
                          re.IGNORECASE)
 SPLIT = re.compile(r"\s+(?:ended|ending|through|and|to|until|or|from)\s+(?=(?:the\s+)?[A-Z0-9]|"
@@ -40,7 +39,8 @@ def _extra_pattern() -> re.Pattern:
     """Date words the small spaCy model often leaves out of its DATE entities."""
     words = date_words()
     months = sorted((m for m in words.months if len(m) > 3), key=len, reverse=True)
-    month = "|".join(m.capitalize() for m in months) + r"|(?:Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\."
+    # Case-sensitive: "March 15", not "they march 15 miles".
+    month = "(?-i:" + "|".join(m.capitalize() for m in months) + r"|(?:Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\.)"
     weekday = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     # Not "soon" or "previously": mostly adverbs of manner or sequence in news, rarely a date.
     # "the past" alone, not "the past nine elections" or "the past two weeks" (durations).
@@ -105,6 +105,10 @@ def _tense(token) -> str | None:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
+    return _verb_tense(verb, depth=0)
+
+
+def _verb_tense(verb, depth: int) -> str | None:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowered = {a.lower_ for a in auxiliaries}
     if lowered & FUTURE_AUX or verb.lower_ in FUTURE_AUX:
@@ -118,11 +122,12 @@ def _tense(token) -> str | None:
         return "past"
     if verb.tag_ == "VBN" and lowered & {"has", "have", "'ve", "had"}:
         return "past"
-    # Modals and "to" + verb look ahead: "could come as soon as Tuesday", "is to resume trading Tuesday".
-    if verb.tag_ == "VB" and "to" in lowered:
-        return "future"
-    # The simple present stays undecided: "they meet Monday" is a schedule, but news also writes the
-    # present for what just happened ("stocks rise", "X dies"), which is the likelier reading.
+    # An infinitive takes the time of the verb it depends on: "staged celebrations to mark ... on Friday".
+    if verb.tag_ == "VB" and "to" in lowered and verb.head.i != verb.i and depth < 2 \
+            and verb.head.pos_ in ("VERB", "AUX"):
+        return _verb_tense(verb.head, depth + 1)
+    # Modals and the simple present stay undecided: "they meet Monday" is a schedule, but news also
+    # writes the present for what just happened ("X dies"), the likelier reading.
     return None
 
 

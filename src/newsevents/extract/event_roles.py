@@ -181,7 +181,9 @@ def _object_candidates(obj: Token) -> list[Token]:
         for child in obj.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):
                 out += [g for g in child.children if g.dep_ == "pobj"]
-    out.append(obj)
+    # "withdraw its troops from Lebanon": the actor's own forces are not the one acted on
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in obj.children):
+        out.append(obj)
     return out
 
 
@@ -227,10 +229,10 @@ def purpose_target_candidates(token: Token) -> list[Token]:
     for clause in (token, head):
         for child in clause.children:
             if child.dep_ in ("advcl", "xcomp", "acl", "ccomp") and child.pos_ in ("VERB", "AUX"):
-                candidates += verb_target_candidates(child, weak=False)
                 subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subject is not None and child.dep_ == "ccomp":
-                    candidates.append(subject)
+                    candidates.append(subject)  # "demanded that Hamas renounce ..."
+                candidates += verb_target_candidates(child, weak=False)
             if child.dep_ == "prep" and child.lower_ == "in":  # "in protest of/against X"
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
                     candidates += _prep_objects(pobj, ("of", "against", "at", "over"))

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+VICTIM_TYPES = {"ASSAULT", "COERCE"}
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 # Saying verbs that, with another party's violence as their content, amount to an accusation.
@@ -371,6 +372,11 @@ class _Builder:
               negated: bool = False, hypothetical: bool = False) -> Event:
         start, end = _char_span(tokens)
         info = cameo_info(cameo)
+        place = self.place(sent, clause, start, speech)
+        if type_ in VICTIM_TYPES and target is not None and not target.country and place is not None \
+                and place is not self.main_place and place.country and target.sector not in ("IGO", "NGO"):
+            # "killed 23 people in Tel Aviv": victims without a stated nationality are where it happened
+            target = replace(target, country=place.country)
         reported = self.reported_by(start, speech)
         confidence = weight
         if hypothetical:
@@ -387,7 +393,7 @@ class _Builder:
             sentence=sent.text, text=text, mode=mode, cameo=cameo,
             quad_class=info.quad_class if info else None, goldstein=info.goldstein if info else None,
             source=source, target=target, date=self.date(sent, clause, start),
-            place=self.place(sent, clause, start, speech), negated=negated, hypothetical=hypothetical,
+            place=place, negated=negated, hypothetical=hypothetical,
             reported_by=reported, confidence=round(min(max(confidence, 0.0), 1.0), 3),
         )
 
@@ -398,6 +404,9 @@ class _Builder:
         is_noun = trig.pos == "N"
         clause_verb = token if not is_noun else light_verb_of(token, self.lexicon)
         mod = modality(token, clause_verb, is_noun, self.lexicon, self.triggers)
+        if token.sent.text.rstrip(' "\'\u201d\u2019').endswith("?"):
+            mod.hypothetical = True  # a question asserts nothing: "Do you support Trump?"
+            mod.intent = None
         source_tok, source, target_tok, target = self.roles(match)
         sent = token.sent
         clause = self._clause(token, clause_verb)

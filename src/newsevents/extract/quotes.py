@@ -106,7 +106,10 @@ def _stands_alone(art: _Article, q: QuoteSpan) -> bool:
 def _cue_after(art: _Article, q: QuoteSpan) -> Token | None:
     """'"...," he said' / '"...," said Flynn, a top surrogate,': the cue right after the quote."""
     inner_end = q.inner[1]
-    last_char = art.text[:inner_end].rstrip()[-1:] if inner_end else ""
+    k = inner_end
+    while k > 0 and art.text[k - 1].isspace():
+        k -= 1
+    last_char = art.text[k - 1] if k else ""
     i = art.token_index(q.end)
     if i < len(art.doc) and art.doc[i].idx < q.end:
         i += 1

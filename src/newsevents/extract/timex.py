@@ -321,8 +321,10 @@ def _relative(s: str, anchor: Anchor, p: dict[str, re.Pattern], w: DateWords) ->
         published = anchor.published
         if modifier in ("last", "past", "previous", "this past"):
             # The last season over by the publication date: "last spring" in October is this year's.
-            ends = {"SP": 6, "SU": 9, "FA": 12, "WI": 15}[code]
-            year = published.year if ends <= published.month else published.year - 1
+            ends = {"SP": 6, "SU": 9, "FA": 12, "WI": 15}[code]  # month it is over by (15: March next year)
+            year = published.year
+            while year * 12 + ends > published.year * 12 + published.month:
+                year -= 1
             return Timex(f"{year}-{code}", "season", True)
         shift = 1 if modifier in ("next", "coming") else 0
         return Timex(f"{published.year + shift}-{code}", "season", True)

@@ -122,7 +122,7 @@ def match_tables(tokens: list[Token], tables: ActorTables | None = None,
                 if entries:
                     found = _Match(i, j, entries[0])
                     break
-            if found is None and tokens[i].is_title:
+            if found is None and tokens[i].is_title and _name_like(tokens, i):
                 found = _leader_match(tables, tokens, i, day)
         if found is None:
             i += 1
@@ -133,6 +133,19 @@ def match_tables(tokens: list[Token], tables: ActorTables | None = None,
         matches.append(found)
         i = found.end
     return matches
+
+
+def _name_like(tokens: list[Token], i: int) -> bool:
+    """A word used as a person's name: tagged PERSON, or in "anti-Assad", "Assad's", "Putin-led".
+    Elsewhere "Major", "Gates" or "Rice" are more likely words than the leaders of that name."""
+    token = tokens[i]
+    if token.ent_type_ == "PERSON" or _after_anti(tokens, i):
+        return True
+    doc = token.doc
+    if token.ent_iob_ == "B" and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I"):
+        return True  # a one-word name spaCy mislabelled ("Trump" as ORG)
+    following = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
+    return following in ("'s", "’s", "-")
 
 
 def _leader_match(tables: ActorTables, tokens: list[Token], i: int, day: date | None) -> _Match | None:
@@ -362,7 +375,8 @@ def _code_person(ent: Entity, doc: Doc, ctx: ArticleContext | None, taken: set[i
             ent.canonical = held.name
     elif latest is not None:
         coding.country = coding.country or latest.country
-        coding.canonical = latest.name
+        if len((ent.canonical or ent.text).split()) > 1:  # a bare "Bush" out of office may be any Bush
+            coding.canonical = latest.name
     if coding.country is None or coding.sector is None:
         found = _from_dictionary(ent.canonical or ent.text, ctx)
         if found.country is None and found.sector is None and ent.canonical != ent.text:

@@ -2,13 +2,20 @@
 
 Sources, in order of trust:
 1. spaCy's GPE, LOC and FAC entities, trimmed ("the", a possessive "'s"), split at "Paris, Texas",
-   with region words kept in the span but looked up without them ("Latakia Province"); a FAC is
-   kept only when the gazetteer knows it (an air base, a border crossing), not any building.
-2. Entities spaCy mislabels: a PERSON or ORG that is exactly a well-known place and stands after a
-   locative preposition ("in Latakia"), or an ORG that is exactly a country or region ("Russia said").
+   with region words kept in the span but looked up without them ("Latakia Province"), direction
+   words dropped ("Northeast Georgia" names Georgia); a FAC is kept only when the gazetteer knows it
+   as a facility or a big place (an air base, a border crossing), not any building ("the White House").
+   An unknown multi-word GPE/LOC is kept unresolved ("Red River"); an unknown single word is not.
+2. Entities spaCy mislabels: a PERSON that is a town of 10,000+ not used as anyone's name, or any
+   entity after a locative preposition ("in Latakia"); an ORG/NORP/PRODUCT that is exactly a
+   country, region or city of 100,000+ ("Edmonton", "Aleppo"); the place that starts an
+   institution's name ("the Mansfield Police Department", "Laurel County Sheriff's Office") or
+   follows a broadcaster's call letters ("CTV Winnipeg").
 3. A gazetteer scan of capitalized proper nouns outside any entity: a country, region, base or a
-   town of 50,000+ people anywhere; a smaller town only after a locative preposition ("near X").
-   Words in data/place_stopwords.tsv (first names, months, common words) are never taken this way,
+   town of 5,000+ people, called by its own name (not a GeoNames alternate name: "Google" is one of
+   Topeka's); a smaller town only after a locative preposition ("near X"); a dateline in capitals
+   ("EDMONTON -"). Not a word that is part of a longer capitalized name ("Grove" in "Meadow
+   Grove"), nor words in data/place_stopwords.tsv (first names, months, companies, common words),
    nor words the article also writes in lower case.
 Names of people are not places: a single word that is part of a person's name in the article
 ("Jordan" after "Jordan Henderson") is taken only after a locative preposition.
@@ -41,11 +48,6 @@ DIRECTION_WORDS = {"north", "south", "east", "west", "northern", "southern", "ea
                    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
                    "southeastern", "southwestern", "upper", "lower", "greater", "downtown", "metro", "coastal",
                    "rural", "mid"}
-# Last words of names of natural and local features: such a name is a place even when unknown.
-GEO_WORDS = {"river", "lake", "mountain", "mountains", "creek", "valley", "island", "islands", "bay", "township",
-             "park", "forest", "canyon", "peninsula", "desert", "sea", "ocean", "gulf", "strait", "coast",
-             "hills", "falls", "springs", "harbor", "harbour", "reservoir", "county", "parish", "province",
-             "region", "district", "village", "city", "town", "heights", "plateau", "basin", "delta"}
 # Words that follow a place at the start of an institution's name ("Athens Police Department").
 INSTITUTION_WORDS = {"police", "sheriff", "sheriff's", "sheriff’s", "fire", "city", "county", "public", "school",
                      "schools", "university", "college", "court", "hospital", "council", "board", "airport",
@@ -189,9 +191,9 @@ class _Finder:
             self.add(span, text, "demonym", country=country)
             return
         # "Paris, Texas" as one entity: two toponyms.
-        if ", " in text:
-            doc = self.doc
-            comma = next(i for i in range(span.start, span.end) if doc[i].text == ",")
+        doc = self.doc
+        comma = next((i for i in range(span.start + 1, span.end - 1) if doc[i].text == ","), None)
+        if comma is not None:
             self.from_entity(doc[span.start:comma])
             self.from_entity(doc[comma + 1:span.end])
             return
