@@ -161,7 +161,7 @@ def extract_dates(ctx: ArticleContext) -> list[DateMention]:
         if precision == "ref":
             # The record's value stays an ISO date or None: "now" is the publication date; "recently"
             # and "in the future" have none. The TIMEX3 reference is kept as the precision.
-            precision = REF_PRECISION[value]
+            precision = REF_PRECISION.get(value or "", "ref")
             value = ctx.published.isoformat() if precision == "present" and ctx.published else None
         mentions.append(DateMention(
             text=text, start=start, end=end, sentence=ctx.sentence_index(start), value=value,

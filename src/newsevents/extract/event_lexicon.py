@@ -151,7 +151,9 @@ def _phrase_dependents(token: Token, deps: set[str]) -> dict[str, int]:
         for word in (_lemma(child), child.lower_):
             found.setdefault(word, child.i)
         for grandchild in child.children:
-            if grandchild.dep_ in deps:
+            # a preposition or particle of the phrase must hang on the trigger itself: "called it a point for"
+            # is no "call for"
+            if grandchild.dep_ in deps and grandchild.pos_ not in ("ADP", "PART"):
                 for word in (_lemma(grandchild), grandchild.lower_):
                     found.setdefault(word, grandchild.i)
     return found

@@ -58,6 +58,10 @@ ACCUSING_SPEECH = {"say", "claim", "allege", "charge", "insist", "assert", "argu
                    "believe", "contend"}
 # Event types whose object is only wished, demanded or refused: "demanded the withdrawal".
 GOVERNS_UNREAL = {"REQUEST", "THREATEN", "REJECT", "AGREE"}
+# "have to", "need to", "ought to": obligation, like "must".
+OBLIGATION_HEADS = {"have", "need", "ought", "got"}
+# Verbs whose subject receives the event noun: "won the endorsement of X" is X's support for the subject.
+RECEIVING_VERBS = {"win", "receive", "get", "gain", "earn", "secure", "obtain", "welcome"}
 # Aspect verbs: "began withdrawing" is a withdrawal that happened.
 ASPECTUAL = {"begin", "start", "continue", "resume", "keep", "stop", "finish", "complete", "go", "speed", "try",
              "attempt", "manage", "help"}
@@ -167,6 +171,7 @@ def modality(token: Token, clause_verb: Token | None, is_noun: bool, lexicon: Ev
     mod = Modality()
     own_clause = True  # intent and negation only come from the event's own clause
     unreal = False  # an obligation or possibility modal: no declared intent then
+    asserts_nothing = False  # an embedded question
     if is_noun and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         mod.negated = True
     if is_noun and token.dep_ in ("dobj", "pobj"):
@@ -191,9 +196,11 @@ def modality(token: Token, clause_verb: Token | None, is_noun: bool, lexicon: Ev
                     unreal = True
                 elif child.lower_ == "to" and current.head.lemma_.lower() not in ASPECTUAL:
                     mod.hypothetical = True  # an infinitive is a purpose or a plan, not a fact
-            if child.dep_ == "mark" and lemma in ("if", "unless"):
+            if child.dep_ == "mark" and lemma in ("if", "unless", "whether"):
                 mod.hypothetical = True
-                mod.conditional = mod.conditional or lemma
+                mod.conditional = mod.conditional or ("if" if lemma == "whether" else lemma)
+                if lemma == "whether":  # "whether he would support Trump" asserts nothing
+                    asserts_nothing = True
             if own_clause and child.dep_ == "advcl":
                 mark = next((g.lower_ for g in child.children if g.dep_ == "mark" and g.lower_ in ("if", "unless")),
                             None)
@@ -206,6 +213,9 @@ def modality(token: Token, clause_verb: Token | None, is_noun: bool, lexicon: Ev
         if dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children) and (
                 lexicon.is_cue(head_lemma, "intent_verb") or lexicon.is_cue(head_lemma, "intent_adj")):
             dep = "xcomp"  # "have sworn to fight" parsed as an adverbial clause
+        if dep == "xcomp" and head_lemma in OBLIGATION_HEADS:
+            mod.hypothetical = True  # "would have to sign off": an obligation, not an intention
+            unreal = True
         if dep == "xcomp":
             if head.pos_ == "ADJ" and lexicon.is_cue(head_lemma, "intent_adj"):
                 mod.hypothetical = True
@@ -228,7 +238,10 @@ def modality(token: Token, clause_verb: Token | None, is_noun: bool, lexicon: Ev
             current = head
             continue
         break
-    if unreal:
+    if asserts_nothing:
+        mod.intent = None
+        mod.conditional = None
+    elif unreal:
         mod.intent = mod.intent if mod.conditional else None
         if mod.conditional and mod.intent is None:
             mod.intent = next((c for c in current.children if c.dep_ == "aux"), None)
@@ -291,7 +304,14 @@ class _Builder:
             sources = noun_source_candidates(token, self.lexicon, match.trigger.type)
             strong, weak = noun_target_candidates(token, weak=False), noun_target_candidates(token)
             verb = light_verb_of(token, self.lexicon)
-            if verb is not None and (self.lexicon.is_cue(verb.lemma_, "light") or not _is_trigger_verb(verb, self.lexicon)):
+            if verb is not None and verb.lemma_.lower() in RECEIVING_VERBS and token.dep_ == "dobj":
+                # "won the endorsement of the Union Leader": the giver is the source, the winner the target
+                subject = verb_subject(verb)
+                sources = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")
+                           for g in c.children if g.dep_ == "pobj"]
+                strong = [subject] if subject is not None else []
+            elif verb is not None and (self.lexicon.is_cue(verb.lemma_, "light")
+                                       or not _is_trigger_verb(verb, self.lexicon)):
                 strong += [t for t in verb_target_candidates(verb, weak=False) if t.i != token.i]
                 weak += [t for t in verb_target_candidates(verb) if t.i != token.i]
         source_tok, source = self._pick(sources, phrase, strict=False, in_order=True)

@@ -6,7 +6,9 @@ article). Names are normalised (titles, accents, possessives, dots dropped); the
 - a surname alone ("Putin") joins the one full name ending with it ("Vladimir Putin") when that
   full name is the only one, or holds nine in ten of the mentions, among compatible countries;
 - full names join when they share the surname and their first names agree ("V. Putin"), or are
-  near-identical spellings (rapidfuzz ratio >= 92: "Muammar Gaddafi" / "Muammar Qaddafi");
+  near-identical spellings with the same surname and initial (rapidfuzz ratio >= 92: "Hilary" /
+  "Hillary Clinton");
+- a full personal name that spaCy tagged ORG in some articles joins the person of that name;
 - an all-capital organisation ("UN") joins the one organisation whose initials it spells;
 - two names whose countries are both known and differ never join: two Smiths in two countries
   stay two actors.
@@ -160,16 +162,14 @@ def link_names(groups: list[NameGroup]) -> _Union:
                 a, b = groups[i], groups[j]
                 if _compatible(a.country, b.country) and _first_names_agree(a.tokens, b.tokens):
                     union.join(i, j)
-    by_initial: dict[str, list[int]] = defaultdict(list)
-    for i in full:
-        by_initial[groups[i].key[0]].append(i)
-    for members in by_initial.values():
+    # near-identical spellings with the same surname and first initial ("Hilary"/"Hillary Clinton")
+    for members in by_surname.values():
         if len(members) > 2000:  # a quadratic block this big says the corpus needs a better blocking key
             continue
         for x, i in enumerate(members):
             for j in members[x + 1:]:
                 a, b = groups[i], groups[j]
-                if (_compatible(a.country, b.country) and a.tokens[0] == b.tokens[0]
+                if (_compatible(a.country, b.country) and a.key[0] == b.key[0]
                         and fuzz.ratio(a.key, b.key) >= FUZZY_MIN):
                     union.join(i, j)
     # a surname alone: the one (or dominant) compatible full name ending with it
@@ -187,6 +187,15 @@ def link_names(groups: list[NameGroup]) -> _Union:
         best = max(sorted(roots), key=mentions.__getitem__)
         if len(roots) == 1 or mentions[best] >= DOMINANT_SHARE * sum(mentions.values()):
             union.join(i, best)
+    # a full personal name that spaCy labelled ORG in some articles is the same person
+    person_keys: dict[str, list[int]] = defaultdict(list)
+    for i in full:
+        person_keys[groups[i].key].append(i)
+    for i, group in enumerate(groups):
+        if group.label == "ORG" and group.key in person_keys:
+            roots = {union.find(j) for j in person_keys[group.key] if _compatible(group.country, groups[j].country)}
+            if len(roots) == 1:
+                union.join(i, roots.pop())
     # an acronym: the one organisation whose initials it spells
     orgs = [i for i, g in enumerate(groups) if g.label == "ORG"]
     by_initials: dict[str, list[int]] = defaultdict(list)
@@ -233,10 +242,10 @@ def resolve_actors(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
                 if sector:
                     sectors[sector] += mentions
         # the actor's name: its most mentioned longest form ("Vladimir Putin", not "Putin")
-        main = max(sorted(names), key=lambda n: (len(normalize_name(n, parts[0].label).split()) > 1, names[n]))
+        label = "PERSON" if any(g.label == "PERSON" for g in parts) else parts[0].label
+        main = max(sorted(names), key=lambda n: (len(normalize_name(n, label).split()) > 1, names[n]))
         country = max(sorted(countries), key=countries.__getitem__) if countries else None
         sector = max(sorted(sectors), key=sectors.__getitem__) if sectors else None
-        label = parts[0].label
         key = f"{label}|{normalize_name(main, label)}|{country or ''}"
         actor_id = "A" + hashlib.md5(key.encode()).hexdigest()[:12]
         actors.append((actor_id, main, label, country, sector, sorted(names), sum(names.values()), articles))

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from newsevents.extract.context import ArticleContext
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
-GROUP_PRONOUNS = {"they", "them", "we", "their", "its"}
+FEMININE = {"she", "her"}
+GROUP_PRONOUNS = {"they", "them", "we", "their", "it", "its"}
 RELATIVE = {"who", "which", "that"}
 # Documents and messages that "say" things on behalf of their author ("a statement by X said").
 MESSAGES = {"statement", "report", "release", "letter", "memo", "post", "tweet", "message", "communique",
@@ -53,6 +54,7 @@ class SpeakerResolver:
             for i in range(ent.start, ent.end):
                 self.span_of_token[i] = ent
         self.history: list[tuple[int, Speaker]] = []  # (char offset, speaker) of resolved speakers
+        self.gender: dict[str, str] = {}  # name -> "m" / "f", from the pronouns resolved to it
 
     # -- the mention ---------------------------------------------------------------------------------
     def speaker(self, token: Token) -> Speaker:
@@ -60,8 +62,9 @@ class SpeakerResolver:
         clause = _relative_clause(token)
         if clause is not None:
             # "Putin, who ... said": the mention is "who", the name is Putin's.
+            remembered = len(self.history)
             antecedent = self.speaker(clause.head)
-            self.history.pop()
+            del self.history[remembered:]
             return self._remember(Speaker(doc[token.i: token.i + 1], antecedent.name, antecedent.title,
                                           antecedent.entity, antecedent.person))
         if token.lemma_.lower() in MESSAGES and token.ent_type_ == "":
@@ -136,7 +139,10 @@ class SpeakerResolver:
         lower = span.text.lower()
         at = span.start_char
         if lower in PERSON_PRONOUNS:
-            found = self._latest_person(at)
+            gender = "f" if lower in FEMININE else "m"
+            found = self._latest_person(at, avoid={n for n, g in self.gender.items() if g != gender})
+            if found is not None and found.name:
+                self.gender.setdefault(found.name, gender)
         elif lower in GROUP_PRONOUNS:
             found = self._latest_group(at)
         else:
@@ -147,11 +153,13 @@ class SpeakerResolver:
         self.history.append((at, resolved))
         return resolved
 
-    def _latest_person(self, at: int) -> Speaker | None:
-        """The latest earlier person: a speaker, or a named person who is a clause subject."""
+    def _latest_person(self, at: int, avoid: set[str]) -> Speaker | None:
+        """The latest earlier person (a speaker, or a named person who is a clause subject), skipping
+        the names an earlier pronoun of the other gender already went to."""
         best_at, best = -1, None
         for pos, speaker in reversed(self.history):
-            if pos < at and speaker.person and speaker.name and at - pos < PRONOUN_WINDOW:
+            if pos < at and speaker.person and speaker.name and at - pos < PRONOUN_WINDOW and (
+                    speaker.name not in avoid):
                 best_at, best = pos, speaker
                 break
         for ent in self.doc.ents:
@@ -163,6 +171,8 @@ class SpeakerResolver:
                 continue
             entity = self.entity_at.get(ent.start_char)
             name = entity.canonical if entity and entity.canonical else _strip_possessive(ent).text
+            if name in avoid:
+                continue
             best_at, best = ent.start_char, Speaker(_strip_possessive(ent), name, _title_before(ent.root, ent),
                                                     entity, person=True)
         return best
