@@ -14,6 +14,8 @@ $(BIN)/python:
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/pip install --quiet -e .
+	@echo "building the gazetteer cache (once per machine; about a minute)"
+	$(BIN)/python -c "from newsevents.resolve.gazetteer import load_gazetteer; load_gazetteer()"
 	@touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml

@@ -23,3 +23,11 @@ def test_non_english_document_is_stored_with_a_note_and_not_parsed(pipeline):
     assert result.article.language == "de"
     assert "English extractors skipped" in result.article.note
     assert result.entities == [] and result.events == []
+
+
+def test_a_dateline_is_not_glued_to_the_first_entity(run_text):
+    result = run_text("BRUSSELS - The European Union on Friday adopted new sanctions against Russia.")
+    names = {e.text for e in result.entities}
+    assert not any(" - " in n for n in names), names
+    eu = [e for e in result.entities if "European Union" in e.text]
+    assert eu and eu[0].sector == "IGO"

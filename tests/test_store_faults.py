@@ -23,16 +23,20 @@ def cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "newsevents", *args], capture_output=True, timeout=600)
 
 
-@pytest.fixture
-def tiny_disk(tmp_path):
-    mount_point = tmp_path / "disk"
-    mount_point.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount_point)],
+def _mount_tmpfs(mount_point, size_bytes: int) -> None:
+    size_kb = size_bytes // 1024 + 1
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(mount_point)],
                           capture_output=True)
     if done.returncode != 0:
         pytest.skip("cannot mount a tmpfs here (needs root)")
-    yield mount_point
-    subprocess.run(["umount", "-l", str(mount_point)], capture_output=True)
+
+
+@pytest.fixture
+def mounts():
+    mounted = []
+    yield mounted
+    for mount_point in mounted:
+        subprocess.run(["umount", "-l", str(mount_point)], capture_output=True)
 
 
 def _summary(db: str) -> dict[str, int]:
@@ -43,11 +47,19 @@ def _summary(db: str) -> dict[str, int]:
         con.close()
 
 
-def test_disk_full_and_read_only_keep_what_was_stored(tiny_disk, tmp_path):
-    db = str(tiny_disk / "n.duckdb")
+def test_disk_full_and_read_only_keep_what_was_stored(mounts, tmp_path):
     first = tmp_path / "first.txt"
     first.write_text(STORY.format(town="Kassala", n=300))
-    assert cli("process", str(first), "--db", db).returncode == 0
+    # A disk with room for the first article and a little more: measured, not guessed.
+    probe = tmp_path / "probe.duckdb"
+    assert cli("process", str(first), "--db", str(probe)).returncode == 0
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    _mount_tmpfs(disk, probe.stat().st_size + 2_000_000)
+    mounts.append(disk)
+    db = str(disk / "n.duckdb")
+    proc = cli("process", str(first), "--db", db)
+    assert proc.returncode == 0, proc.stderr.decode()[-2000:]
     before = _summary(db)
     assert before["articles"] == 1
 
@@ -63,7 +75,7 @@ def test_disk_full_and_read_only_keep_what_was_stored(tiny_disk, tmp_path):
     after = _summary(db)
     assert after["articles"] >= before["articles"] and after["entities"] >= before["entities"]
 
-    subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)], check=True)
+    subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
     proc = cli("process", str(first), "--db", db, "--force")
     assert proc.returncode == 2
     assert "Read-only file system" in proc.stderr.decode()

@@ -67,8 +67,8 @@ def process_paths(paths: list[str], db: str = store.DEFAULT_DB, *, input_format:
     documents = read_paths(paths, input_format)
     results = pipeline.run(documents, skip=known.__contains__ if known else None)
     report = store_results(_progress(results, progress), db, batch_size=batch_size, on_error=on_error)
-    if resolve and report.written:
+    if resolve:
         from newsevents.scale import resolve_corpus  # story clusters, merged events, corpus actors
 
-        resolve_corpus(db)
+        resolve_corpus(db, when_stale=True)
     return report

@@ -70,12 +70,25 @@ def _extend_hyphenated(doc, start: int, end: int) -> int:
     return start
 
 
+SPACED_DASHES = {"-", "--", "–", "—"}
+
+
+def _after_spaced_dash(doc, start: int, end: int) -> int:
+    """Start token after a spaced dash inside a name: a dateline glued to the first entity
+    ("BRUSSELS - The European Union") or a headline run into the body is not part of the name."""
+    for i in range(end - 2, start, -1):
+        token = doc[i]
+        if token.text in SPACED_DASHES and token.whitespace_ and doc[i - 1].whitespace_:
+            return i + 1
+    return start
+
+
 def extract_entities(ctx: ArticleContext) -> list[Entity]:
     entities: list[Entity] = []
     full_names: dict[str, list[tuple[str, list[str]]]] = {}  # label group -> longer names seen so far
     tables = load_tables()
     for ent in ctx.doc.ents:
-        start_token = ent.start
+        start_token = _after_spaced_dash(ctx.doc, ent.start, ent.end)
         if ent.label_ == "PERSON":
             start_token = _extend_hyphenated(ctx.doc, ent.start, ent.end)
         span = ctx.doc[start_token:ent.end]

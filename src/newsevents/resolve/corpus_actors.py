@@ -228,6 +228,7 @@ def resolve_actors(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     for i in range(len(groups)):
         members[union.find(i)].append(i)
     actors, mapping = [], []
+    taken: Counter = Counter()
     for indexes in members.values():
         parts = [groups[i] for i in indexes]
         names = Counter()
@@ -248,10 +249,13 @@ def resolve_actors(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         sector = max(sorted(sectors), key=sectors.__getitem__) if sectors else None
         key = f"{label}|{normalize_name(main, label)}|{country or ''}"
         actor_id = "A" + hashlib.md5(key.encode()).hexdigest()[:12]
+        taken[actor_id] += 1
+        if taken[actor_id] > 1:  # two actors of one name and country that nothing joined (two Smiths)
+            actor_id += f"-{taken[actor_id]}"
         actors.append((actor_id, main, label, country, sector, sorted(names), sum(names.values()), articles))
         for group in parts:
             for name, row_country, *_ in group.rows:
-                mapping.append((label, name, row_country, actor_id))
+                mapping.append((group.label, name, row_country, actor_id))
     _write(con, actors, mapping)
     return {"actors": len(actors), "actor_names": len(mapping)}
 

@@ -39,6 +39,7 @@ MAX_NEAR_SUPPORT, NEAR_WEIGHT = 3.0, 1.0
 LOCAL_FEATURES = {"city", "admin2", "facility"}
 QUALIFIER_MATCH, QUALIFIER_MISMATCH = 5.0, -2.0
 FOCUS_BONUS = 1.0
+INSIDE_NAME_CONFIDENCE = 0.7
 
 
 def _capitals() -> set[tuple[str, str]]:
@@ -228,6 +229,8 @@ def resolve_toponyms(ctx: ArticleContext, toponyms: list[Toponym]) -> list[Place
                 places.append(_place(t, gaz.country(t.country), 1.0))
             continue
         entry, confidence = chosen[_group_key(t)]
+        if t.source == "inside_name" and confidence is not None:
+            confidence *= INSIDE_NAME_CONFIDENCE  # "Texas" in "Texas A&M": where, but less surely
         places.append(_place(t, entry, confidence))
     places.sort(key=lambda p: p.start)
     return places

@@ -61,6 +61,8 @@ STRONG_FEATURES = {"country", "admin1", "region", "continent", "facility"}
 SCAN_MIN_POPULATION = 5_000
 DATELINE_PUNCT = {"—", "–", "-", "--", "(", ",", ":"}
 MISLABEL_MIN_POPULATION = 100_000
+PARTY_LETTERS = {"R", "D", "I", "DFL"}
+INSIDE_NAME_LABELS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LOC", "GPE", "LAW"}
 SPEECH_LEMMAS = {"say", "tell", "announce", "state", "add", "claim", "report", "comment", "confirm", "deny",
                  "declare", "insist", "warn", "write", "note", "explain", "reply", "respond", "speak",
                  "accuse", "urge", "acknowledge", "argue", "stress", "emphasize", "tweet", "brief"}
@@ -77,6 +79,10 @@ class Toponym:
     hint: str | None = None  # admin1 | admin2 | facility: what the words around it say it is
     qualifier: str | None = None  # "Texas" in "Paris, Texas"
     country: str | None = None  # for demonyms: the country they name
+
+
+def _capitalized(token) -> bool:
+    return token.text[:1].isupper() or token.lower_ in ("of", "de", "al", "el") or token.text in ("-", "–")
 
 
 @lru_cache(maxsize=1)
@@ -304,6 +310,76 @@ class _Finder:
                 return True
         return False
 
+    # -- 2b. places inside longer names: "Texas" in "Texas A&M", "Michigan" in "the University of Michigan"
+    def from_inside_name(self, ent: Span) -> None:
+        """A place named inside an organisation's (or building's, event's) name says where it is.
+
+        Accepted: a country or first-level region anywhere in the name, a city of 100,000+ anywhere, a
+        county, and a town of 1,000+ that starts the name or follows "of" ("First Bank of Princeton").
+        """
+        span = _trim(ent)
+        doc = self.doc
+        i = span.start
+        while i < span.end:
+            matched = False
+            for j in range(min(i + 4, span.end), i, -1):
+                part = doc[i:j]
+                if any(self.taken[k] for k in range(i, j)) or not all(_capitalized(t) for t in part):
+                    continue
+                if self.accept_inside(part, i == span.start or doc[i - 1].lower_ in ("of", "-", "in", "at")):
+                    self.add(part, part.text, "inside_name",
+                             "admin2" if part[-1].lower_ in COUNTY_WORDS else None)
+                    i, matched = j, True
+                    break
+            if not matched:
+                i += 1
+
+    def accept_inside(self, part: Span, at_head: bool) -> bool:
+        text = part.text
+        if text.lower() in stopwords() or text.lower() in demonyms() or self.person_like(part):
+            return False
+        entries = self.gaz.lookup(text)
+        if not entries:
+            return False
+        if any(e.feature in ("country", "admin1") for e in entries):
+            return len(normalize(text)) >= 2
+        if len(normalize(text)) < 3:
+            return False
+        if len(part) > 1 and part[-1].lower_ in COUNTY_WORDS:
+            return True
+        min_population = 1000 if at_head else MISLABEL_MIN_POPULATION
+        return _entries_strong(self.gaz, text, min_population) and \
+            any(e.feature != "continent" for e in entries)
+
+    def party_hometowns(self) -> None:
+        """A legislator's home town after the party letter: "Rep. Jane Doe, R-Elbow Lake"."""
+        doc = self.doc
+        for i in range(len(doc) - 2):
+            if doc[i].text not in PARTY_LETTERS or doc[i + 1].text not in ("-", "–") or doc[i + 1].whitespace_:
+                continue
+            for j in range(min(i + 5, len(doc)), i + 2, -1):
+                part = doc[i + 2:j]
+                if all(_capitalized(t) for t in part) and not any(self.taken[k] for k in range(i + 2, j)) \
+                        and self.gaz.known(part.text):
+                    self.add(part, part.text, "gazetteer")
+                    break
+
+    def abbreviated_regions(self) -> None:
+        """The region after a town: "Churchill, Man.", "Barrie, Ont." (spaCy often calls them persons)."""
+        doc = self.doc
+        for i in range(2, len(doc)):
+            token = doc[i]
+            if self.taken[i] or doc[i - 1].text != "," or not self.taken[i - 2] or not token.text[:1].isupper():
+                continue
+            end = i + 1
+            key = token.text
+            if end < len(doc) and doc[end].text == "." and not token.whitespace_:
+                key += "."
+            if not key.endswith(".") or len(key) > 6:
+                continue  # only abbreviations: a full name was taken by the other passes
+            if any(e.feature in ("admin1", "country") for e in self.gaz.lookup(key)):
+                self.add(doc[i:end], key, "gazetteer")
+
     # -- 3. capitalized names spaCy missed
     def scan(self) -> None:
         doc = self.doc
@@ -314,11 +390,14 @@ class _Finder:
         i = 0
         while i < len(doc):
             token = doc[i]
-            if self.taken[i] or i in blocked or not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            if self.taken[i] or not token.text[:1].isupper():
                 i += 1
                 continue
-            if token.text.isupper() and len(token.text) > 2:
-                i = self.dateline(i)
+            if token.text.isupper() and len(token.text) > 2 and token.is_alpha:
+                i = self.dateline(i)  # spaCy tags a dateline in capitals anything, often as an entity
+                continue
+            if i in blocked or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                i += 1
                 continue
             matched = False
             for j in range(min(i + 5, token.sent.end), i, -1):
@@ -342,10 +421,22 @@ class _Finder:
         while j < len(doc) and doc[j].text.isupper() and doc[j].is_alpha and j - i < 3:
             j += 1
         span = doc[i:j]
-        if j < len(doc) and doc[j].text in DATELINE_PUNCT and not any(self.taken[k] for k in range(i, j)) \
-                and span.text.lower() not in stopwords() and _entries_strong(self.gaz, span.text, 5000):
+        if j >= len(doc) or doc[j].text not in DATELINE_PUNCT or any(self.taken[k] for k in range(i, j)):
+            return max(j, i + 1)
+        # at a line's start and before a dash ("VICTORIA -", "BANTAM —") it is a dateline even when the
+        # name is also a first name or a small town
+        line_start = i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_punct
+        sure = line_start and (doc[j].text in ("—", "–", "-", "--") or self.region_follows(j))
+        if (sure or span.text.lower() not in stopwords()) and \
+                _entries_strong(self.gaz, span.text, 1000 if sure else 5000):
             self.add(span, span.text.title(), "gazetteer")
         return max(j, i + 1)
+
+    def region_follows(self, j: int) -> bool:
+        """ "LONDON, Ky." : a comma then a region's abbreviation or name."""
+        doc = self.doc
+        return doc[j].text == "," and j + 1 < len(doc) and any(
+            e.feature in ("admin1", "country") for e in self.gaz.lookup(doc[j + 1].text))
 
     def accept_scan(self, span: Span) -> bool:
         text = span.text
@@ -361,6 +452,10 @@ class _Finder:
         inside_longer_name = (span.start > 0 and not span[0].is_sent_start and doc[span.start - 1].is_title
                               and doc[span.start - 1].pos_ == "PROPN") or \
             (span.end < len(doc) and doc[span.end].is_title and doc[span.end].pos_ == "PROPN")
+        institution_next = span.end < len(doc) and doc[span.end].lower_ in INSTITUTION_WORDS and \
+            not (span.start > 0 and not span[0].is_sent_start and doc[span.start - 1].is_title)
+        if institution_next and text.lower() not in stopwords():  # "Roselle police", "London Police"
+            return _entries_strong(self.gaz, text, 1000)
         if inside_longer_name:  # "Grove" in "Meadow Grove": part of a name we do not know
             return any(e.feature in ("country", "admin1") for e in self.gaz.lookup(text))
         if len(normalize(text)) < 3:
@@ -390,7 +485,12 @@ def find_toponyms(ctx: ArticleContext) -> list[Toponym]:
     for ent in ctx.doc.ents:
         if ent.label_ in ("PERSON", "ORG", "NORP"):
             finder.from_mislabel(ent)
+    for ent in ctx.doc.ents:
+        if ent.label_ in INSIDE_NAME_LABELS:
+            finder.from_inside_name(ent)
+    finder.party_hometowns()
     finder.scan()
+    finder.abbreviated_regions()
     finder.qualify()
     return finder.found
 

@@ -57,8 +57,8 @@ def process_parallel(paths: list[str], db: str = store.DEFAULT_DB, *, workers: i
             results.close()  # stops the workers at once when writing was interrupted
     finally:
         sink.close()
-    if resolve and not out_dir and report.written:
-        resolve_corpus(db)
+    if resolve and not out_dir:
+        resolve_corpus(db, when_stale=True)
     return report
 
 
@@ -93,20 +93,27 @@ def write_batches(results: Iterable[ArticleResult], sink: StoreSink | ParquetSin
     return report
 
 
-def resolve_corpus(db: str = store.DEFAULT_DB) -> dict[str, int]:
+def resolve_corpus(db: str = store.DEFAULT_DB, when_stale: bool = False) -> dict[str, int]:
     """Story clusters, merged corpus events and cross-article actors for the whole store.
 
     Cheap to rerun: MinHash signatures are computed once per article and kept in the store;
-    clustering, event merging and actor resolution then work from stored rows only.
+    clustering, event merging and actor resolution then work from stored rows only. With
+    `when_stale`, nothing is done when no article changed since the last completed resolution
+    (an interrupted one is redone: its mark is written last).
     """
     from newsevents.resolve.clusters import cluster_articles, merge_events
     from newsevents.resolve.corpus_actors import resolve_actors
 
     con = store.connect(db)
     try:
+        state = str(con.execute("SELECT count(*), max(processed_at) FROM articles").fetchone())
+        done = con.execute("SELECT value FROM meta WHERE key = 'corpus_resolved'").fetchone()
+        if when_stale and done is not None and done[0] == state:
+            return {}
         counts = cluster_articles(con)
         counts.update(resolve_actors(con))
         counts.update(merge_events(con))
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('corpus_resolved', ?)", [state])
     finally:
         con.close()
     return counts
