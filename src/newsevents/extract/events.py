@@ -43,7 +43,7 @@ from newsevents.extract.event_roles import (
     verb_target_candidates,
 )
 from newsevents.model import Actor, Event, Place
-from newsevents.resolve.actors import code_span
+from newsevents.resolve.actors import code_span, context_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -68,6 +68,13 @@ ASPECTUAL = {"begin", "start", "continue", "resume", "keep", "stop", "finish", "
 # Intentions that CAMEO codes as events in their own right ("plans to", "is ready to").
 DECLARED_INTENT = {"plan", "intend", "want", "prepare", "decide", "willing", "ready", "prepared", "determined",
                    "eager", "swear"}
+# Words for domestic actors that the phrase leaves without a country ("Ibo elders", "university students").
+DOMESTIC_NOUNS = {"elder", "refugee", "supporter", "prisoner", "fundamentalist", "islamist", "villager", "resident",
+                  "youth", "judge", "court", "newspaper", "union", "opposition", "committee", "demonstrator",
+                  "protester", "student", "worker", "people", "police", "rebel", "guerrilla", "militant"}
+# Words naming a body above the nation: "Association of African Jurists", "Third World Water Forum".
+INTERNATIONAL_WORDS = {"african", "european", "asian", "arab", "world", "international", "regional", "global",
+                       "continental", "nations", "americas", "pacific", "atlantic"}
 # "the decision", "the move": the object points back at an event told earlier.
 ANAPHORIC_NOUNS = {"decision", "move", "announcement", "step", "plan", "initiative", "proposal", "offer",
                    "withdrawal", "pullout", "action", "order", "statement"}
@@ -335,7 +342,27 @@ class _Builder:
             others = conjuncts(source_tok)[1:]
             if others:
                 target_tok, target = others[0], self.coder.token(others[0])
+        source = self._with_context_country(source_tok, source, token)
+        target = self._with_context_country(target_tok, target, token)
         return source_tok, source, target_tok, target
+
+    def _with_context_country(self, token: Token | None, actor: Actor | None, trigger: Token) -> Actor | None:
+        """A domestic actor the phrase leaves uncoded ("Judge Alejandro Rivera", "Ibo elders") takes the one
+        country its sentence names, outside any reporting clause ("..., a U.S. spokeswoman said")."""
+        if token is None or actor is None or actor.country or actor.sector in ("IGO", "NGO"):
+            return actor
+        if not (actor.sector or token.ent_type_ in ("PERSON", "ORG", "NORP") or is_actor_like(token)
+                or token.lemma_.lower() in DOMESTIC_NOUNS):
+            return actor
+        if INTERNATIONAL_WORDS.intersection(w.strip(".,'()").lower() for w in actor.text.split()):
+            return actor
+        sent = trigger.sent
+        reporting: set[int] = set()
+        for t in sent:
+            if t.dep_ == "parataxis" and not (t.left_edge.i <= trigger.i <= t.right_edge.i):
+                reporting.update(range(t.left_edge.i, t.right_edge.i + 1))
+        country = context_country([t for t in sent if t.i not in reporting], self.ctx)
+        return replace(actor, country=country) if country else actor
 
     # --- evidence ------------------------------------------------------------------------
     def _clause(self, token: Token, clause_verb: Token | None) -> tuple[int, int]:

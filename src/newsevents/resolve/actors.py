@@ -128,7 +128,8 @@ def match_tables(tokens: list[Token], tables: ActorTables | None = None,
             i += 1
             continue
         after = [t.lower_ for t in tokens[found.end:found.end + 2]]
-        if _after_anti(tokens, found.start) or (after[:1] == ["-"] and after[1:] and after[1] in NOT_OWN):
+        if _after_anti(tokens, found.start) or _not_own_country(tokens, found.start) \
+                or (after[:1] == ["-"] and after[1:] and after[1] in NOT_OWN):
             found.own = False
         matches.append(found)
         i = found.end
@@ -164,6 +165,15 @@ def _after_anti(tokens: list[Token], k: int) -> bool:
         return True
     before = [t.lower_ for t in tokens[max(0, k - 2):k]]
     return before[-1:] in (["anti"], ["anti-"]) or before == ["anti", "-"]
+
+
+def _not_own_country(tokens: list[Token], k: int) -> bool:
+    """ "pro-Iranian Hizbollah" is not Iranian; "ethnic Albanians" are Albanian by descent, not Albania's:
+    the word names a sympathy or an origin, not the actor's country."""
+    if tokens[k].lower_.startswith("pro-") or tokens[k].lower_ in ("pro", "ethnic"):
+        return True
+    before = [t.lower_ for t in tokens[max(0, k - 2):k]]
+    return before[-1:] in (["pro"], ["pro-"], ["ethnic"]) or before == ["pro", "-"]
 
 
 def _combine(matches: list[_Match], head: int | None, extra: list[tuple[int, Coding]],
@@ -261,6 +271,8 @@ def code_tokens(tokens: list[Token], head: Token | None, entity_codings: dict[in
     for offs, c in groups.values():
         if _after_anti(tokens, min(offs)):
             anti.append(c)
+        elif _not_own_country(tokens, min(offs)):
+            continue
         else:
             extra.append((head_offset if head_offset in offs else min(offs), c))
     anti += [Coding(m.entry.country, m.entry.sector) for m in matches
@@ -680,6 +692,10 @@ def code_span(span: Span, ctx: ArticleContext) -> Actor:
             (head_match is not None and head_match.entry.kind in ("country", "capital"))
             or (entity is not None and entity.label in ("GPE", "NORP", "ORG") and _is_country_name(entity))):
         coding.sector = "GOV"
+    if coding.country is None and len(words) <= 2 and head.pos_ == "PROPN" and not matches:
+        coding.country = misspelled_country(head.text)  # "Ethopia", "Afganistan"
+        if coding.country and coding.sector is None:
+            coding.sector = "GOV"
     if coding.country is None and entity is not None and entity.label in ("GPE", "LOC", "FAC"):
         # A place our tables do not know: the places stage may have resolved it.
         place = next((p for p in ctx.places if p.start <= entity.start < p.end and p.country), None)
@@ -788,3 +804,66 @@ def actor_phrases(ctx: ArticleContext, entities: list[Entity]) -> list[Entity]:
     finally:
         ctx.entities = saved
     return found
+
+
+# --- misspelled country names ----------------------------------------------------------------------
+
+FUZZY_MIN_LENGTH = 7
+FUZZY_MIN_RATIO = 90
+
+
+@lru_cache(maxsize=1)
+def _country_spellings() -> dict[str, str]:
+    """One-word country names (lower case) -> ISO code, for the fuzzy match."""
+    tables = load_tables()
+    out = {}
+    for key, entries in tables.phrases.items():
+        if " " not in key and "-" not in key and len(key) >= FUZZY_MIN_LENGTH - 1:
+            codes = {e.country for e in entries if e.kind == "country" and e.country}
+            if len(codes) == 1:
+                out[key] = codes.pop()
+    return out
+
+
+def misspelled_country(word: str) -> str | None:
+    """A long capitalised word no table knows that is one letter or two away from exactly one country's
+    name ("Ethopia", "Afganistan"); short words are left alone ("Niger"/"Nigeria" are both real)."""
+    if len(word) < FUZZY_MIN_LENGTH or not word[:1].isupper() or load_tables().lookup(word):
+        return None
+    from rapidfuzz import fuzz, process
+
+    found = process.extract(word.lower(), list(_country_spellings()), scorer=fuzz.ratio,
+                            score_cutoff=FUZZY_MIN_RATIO, limit=3)
+    codes = {_country_spellings()[name] for name, _, _ in found}
+    return codes.pop() if len(codes) == 1 else None
+
+
+# --- the country a sentence is about ---------------------------------------------------------------
+
+def context_country(tokens: list[Token], ctx: ArticleContext) -> str | None:
+    """The one country the words name ("Haiti's", "in Greece", "Algerian", "Algiers"), or None when they
+    name none or several. A careful coder gives it to a domestic actor the phrase itself leaves uncoded
+    ("Lt. Gen. Prosper Avril resigned to allow Haiti's first elections"); "pro-Iranian", "anti-Syria" and
+    "ethnic Albanians" name no country of residence and do not count."""
+    if not tokens:
+        return None
+    codings = _token_codings(ctx)
+    countries: set[str] = set()
+    skip: set[int] = set()
+    for k, token in enumerate(tokens):
+        coding = codings.get(token.i)
+        if coding is None:
+            continue
+        skip.add(k)
+        first = k == 0 or codings.get(tokens[k - 1].i) is not coding
+        if coding.country and not (first and (_after_anti(tokens, k) or _not_own_country(tokens, k))):
+            countries.add(coding.country)
+    for m in match_tables(tokens, skip=skip, day=_published(ctx)):
+        if m.own and m.entry.kind in COUNTRY_KINDS and m.entry.country:
+            countries.add(m.entry.country)
+    first_char, last_char = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    inside = {t.idx for t in tokens}
+    for place in ctx.places:
+        if place.country and first_char <= place.start < last_char and place.start in inside:
+            countries.add(place.country)
+    return next(iter(countries)) if len(countries) == 1 else None

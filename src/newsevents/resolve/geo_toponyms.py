@@ -61,6 +61,17 @@ STRONG_FEATURES = {"country", "admin1", "region", "continent", "facility"}
 SCAN_MIN_POPULATION = 5_000
 DATELINE_PUNCT = {"—", "–", "-", "--", "(", ",", ":"}
 MISLABEL_MIN_POPULATION = 100_000
+# Words that follow a place in the name of a local body other than INSTITUTION_WORDS ("Evansville Federal
+# Credit Union", "Harwinton First Selectman").
+ORGANISATION_WORDS = {"federal", "first", "selectman", "historical", "society", "bank", "church", "museum",
+                      "center", "centre", "association", "coalition", "chapter", "union", "club", "volunteer",
+                      "rescue", "general", "medical", "memorial", "regional", "daily", "public", "national",
+                      "superior", "district", "unified", "independent", "ems", "ambulance", "transportation",
+                      "youth", "civic", "chamber", "legislature", "government", "supreme", "state"}
+MEDIA_WORDS = {"times", "post", "herald", "register", "journal", "tribune", "gazette", "star", "chronicle",
+               "globe", "observer", "magazine", "sun", "telegraph", "examiner", "courier", "dispatch", "bee",
+               "inquirer", "review", "press", "free", "business"}
+CLUB_WORDS = {"real", "atletico", "atlético", "fc", "club", "virgin", "inter", "sporting", "dynamo", "olympique"}
 PARTY_LETTERS = {"R", "D", "I", "DFL"}
 INSIDE_NAME_LABELS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LOC", "GPE", "LAW"}
 SPEECH_LEMMAS = {"say", "tell", "announce", "state", "add", "claim", "report", "comment", "confirm", "deny",
@@ -326,7 +337,9 @@ class _Finder:
                 part = doc[i:j]
                 if any(self.taken[k] for k in range(i, j)) or not all(_capitalized(t) for t in part):
                     continue
-                if self.accept_inside(part, i == span.start or doc[i - 1].lower_ in ("of", "-", "in", "at")):
+                if j - i == len(span) or self.media_or_club(part, span):
+                    continue  # the whole name: the passes above judged it; a paper or a club: not where
+                if self.accept_inside(part, self.names_institution(part, span)):
                     self.add(part, part.text, "inside_name",
                              "admin2" if part[-1].lower_ in COUNTY_WORDS else None)
                     i, matched = j, True
@@ -334,7 +347,23 @@ class _Finder:
             if not matched:
                 i += 1
 
-    def accept_inside(self, part: Span, at_head: bool) -> bool:
+    def media_or_club(self, part: Span, name: Span) -> bool:
+        """ "the New York Times", "Real Madrid", "Virgin Atlantic": the place says little about the news."""
+        doc = self.doc
+        after = doc[part.end].lower_ if part.end < name.end else ""
+        before = doc[part.start - 1].lower_ if part.start > name.start else ""
+        return after in MEDIA_WORDS or before in CLUB_WORDS
+
+    def names_institution(self, part: Span, name: Span) -> bool:
+        """Whether a town here names an institution's place: "[Evansville] Federal Credit Union",
+        "First Bank of [Princeton]" (not "[Nadia] Moayyad", "[Casey] Enright")."""
+        doc = self.doc
+        if part.start > name.start and doc[part.start - 1].lower_ in ("of", "in", "at"):
+            return True
+        return part.start == name.start and part.end < name.end and \
+            doc[part.end].lower_ in INSTITUTION_WORDS | ORGANISATION_WORDS
+
+    def accept_inside(self, part: Span, names_institution: bool) -> bool:
         text = part.text
         if text.lower() in stopwords() or text.lower() in demonyms() or self.person_like(part):
             return False
@@ -347,7 +376,7 @@ class _Finder:
             return False
         if len(part) > 1 and part[-1].lower_ in COUNTY_WORDS:
             return True
-        min_population = 1000 if at_head else MISLABEL_MIN_POPULATION
+        min_population = 5000 if names_institution else MISLABEL_MIN_POPULATION
         return _entries_strong(self.gaz, text, min_population) and \
             any(e.feature != "continent" for e in entries)
 
@@ -454,8 +483,8 @@ class _Finder:
             (span.end < len(doc) and doc[span.end].is_title and doc[span.end].pos_ == "PROPN")
         institution_next = span.end < len(doc) and doc[span.end].lower_ in INSTITUTION_WORDS and \
             not (span.start > 0 and not span[0].is_sent_start and doc[span.start - 1].is_title)
-        if institution_next and text.lower() not in stopwords():  # "Roselle police", "London Police"
-            return _entries_strong(self.gaz, text, 1000)
+        if institution_next and text.lower() not in stopwords() and doc[span.end].lower_ not in ("road", "high"):
+            return _entries_strong(self.gaz, text, 1000)  # "Roselle police", "London Police"
         if inside_longer_name:  # "Grove" in "Meadow Grove": part of a name we do not know
             return any(e.feature in ("country", "admin1") for e in self.gaz.lookup(text))
         if len(normalize(text)) < 3:
