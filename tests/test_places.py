@@ -108,3 +108,22 @@ def test_seed_places(seed_result):
 @pytest.mark.parametrize("text", ["12345 !!!", "in in in the the", "The Police said so."])
 def test_texts_without_places(run_text, text):
     assert run_text(text).places == []
+
+
+def test_places_inside_names_counties_party_towns_and_streets(run_text):
+    result = run_text("She studied at the University of Michigan. Flooding hit Barrow, Jackson and Madison "
+                      "counties, said Rep. Brent Boggs, D-Braxton. Torrington firefighters closed Main Street "
+                      "in Torrington, Conn., on Tuesday.")
+    michigan = _place(result, "Michigan")
+    assert michigan.feature == "admin1" and michigan.confidence < 0.8  # inside a name: less sure
+    assert _place(result, "Jackson").feature == "admin2"
+    assert _place(result, "Braxton").name == "Braxton County"
+    street = _place(result, "Main Street")
+    town = _place(result, "Torrington")
+    assert street.feature == "street" and (street.lat, street.lon) == (town.lat, town.lon)
+    assert town.admin1 == "Connecticut"
+
+
+def test_papers_and_clubs_do_not_place_the_news(run_text):
+    result = run_text("The New York Times reported that Real Madrid won again.")
+    assert [p.text for p in result.places] == []

@@ -64,6 +64,8 @@ def cmd_process(args: argparse.Namespace) -> int:
     def on_error(doc_id: str, error: str) -> None:
         print(f"error: {doc_id}: {error}", file=sys.stderr)
 
+    if args.workers < 1:
+        raise ValueError("--workers must be 1 or more")
     common = dict(input_format=args.input_format, published=args.published, force=args.force,
                   batch_size=args.batch_size, options=_options(args), on_error=on_error)
     if args.workers > 1 or args.scheduler or args.out:
@@ -161,9 +163,13 @@ def cmd_summary(args: argparse.Namespace) -> int:
     try:
         counts = store.summary(con)
         by_type = con.execute("SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC").fetchall()
+        corpus = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in store.CORPUS_EXPORTS}
     finally:
         con.close()
     print(f"{args.db}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
+    print(f"corpus: {corpus['clusters']} story clusters, {corpus['corpus_events']} distinct events "
+          f"after merging copies, {corpus['actors']} actors")
     if by_type:
         print("events by type: " + ", ".join(f"{t} {n}" for t, n in by_type))
     return 0

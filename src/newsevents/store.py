@@ -136,7 +136,9 @@ def schema_sql() -> list[str]:
     for table, record_type in RECORD_TABLES.items():
         cols = record_columns(record_type)
         statements.append(f"CREATE TABLE IF NOT EXISTS {table} (" + ", ".join(f'"{c}" {t}' for c, t in cols) + ")")
-        statements.append(f"CREATE INDEX IF NOT EXISTS {table}_article ON {table} (article_id)")
+        # No ART index on article_id: after a kill -9, DuckDB 1.5.5 replays the log into an index that then
+        # misses rows (`WHERE article_id = ?` finds nothing, re-processing cannot delete); zonemaps suffice.
+        statements.append(f"DROP INDEX IF EXISTS {table}_article")
     return statements + CORPUS_SQL
 
 
@@ -278,6 +280,8 @@ def summary(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 
 
 TABLES = ("articles", *RECORD_TABLES, "errors")
+# Corpus-level tables a user exports too (the MinHash tables are internal), with their sort keys.
+CORPUS_EXPORTS = {"clusters": "cluster_id", "corpus_events": "event_key", "actors": "actor_id"}
 
 
 def export(con: duckdb.DuckDBPyConnection, out_dir: str | Path, fmt: str) -> list[Path]:
@@ -287,9 +291,10 @@ def export(con: duckdb.DuckDBPyConnection, out_dir: str | Path, fmt: str) -> lis
     options = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER", "jsonl": "FORMAT json"}[fmt]
     suffix = {"parquet": "parquet", "csv": "csv", "jsonl": "jsonl"}[fmt]
     written = []
-    for table in TABLES:
+    orders = {"articles": "id", "errors": "doc_id, failed_at", **CORPUS_EXPORTS}
+    for table in (*TABLES, *CORPUS_EXPORTS):
         path = out / f"{table}.{suffix}"
-        order = "id" if table == "articles" else ("doc_id, failed_at" if table == "errors" else "article_id, seq")
+        order = orders.get(table, "article_id, seq")
         con.execute(f"COPY (SELECT * FROM {table} ORDER BY {order}) TO '{_sql_path(path)}' ({options})")
         written.append(path)
     return written

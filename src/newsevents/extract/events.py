@@ -75,6 +75,10 @@ DOMESTIC_NOUNS = {"elder", "refugee", "supporter", "prisoner", "fundamentalist",
 # Words naming a body above the nation: "Association of African Jurists", "Third World Water Forum".
 INTERNATIONAL_WORDS = {"african", "european", "asian", "arab", "world", "international", "regional", "global",
                        "continental", "nations", "americas", "pacific", "atlantic"}
+# Nouns for a stretch of land, never a party by themselves: "the Thai border", "a residential sector".
+PLACE_NOUNS = {"border", "frontier", "custody", "sector", "area", "region", "zone", "district", "city", "town",
+               "village", "province", "territory", "soil", "coast", "waters", "airspace", "street", "road",
+               "neighbourhood", "neighborhood", "suburb", "outskirts", "side", "part"}
 # "the decision", "the move": the object points back at an event told earlier.
 ANAPHORIC_NOUNS = {"decision", "move", "announcement", "step", "plan", "initiative", "proposal", "offer",
                    "withdrawal", "pullout", "action", "order", "statement"}
@@ -277,6 +281,10 @@ class _Builder:
         self.main_place = _main_place([p for p in ctx.places if not self._place_is_actor(p)])
         self.anaphoric: set[int] = set()  # ids of events whose target is "the decision" and the like
         self.triggers: dict[int, str] = {}  # token index -> event type, for every trigger in the document
+        self.source_parsed: bool | None = None  # while building a trigger's events: had it a parsed agent?
+        self.inferred_sources: set[int] = set()  # ids of source actors taken from the clause, not the parse
+        self.parsed_roles: tuple[Actor | None, Actor | None] | None = None  # the trigger's roles as parsed
+        self.evidence: dict[int, tuple[Actor | None, Actor | None]] = {}  # id(event) -> its parsed roles
 
     # --- roles ---------------------------------------------------------------------------
     def _pick(self, candidates: list[Token], avoid: set[int], strict: bool = True, in_order: bool = False
@@ -342,9 +350,82 @@ class _Builder:
             others = conjuncts(source_tok)[1:]
             if others:
                 target_tok, target = others[0], self.coder.token(others[0])
+        return source_tok, source, target_tok, target
+
+    def fill_roles(self, match: TriggerMatch, source_tok: Token | None, source: Actor | None,
+                   target_tok: Token | None, target: Actor | None) -> tuple[Actor | None, Actor | None]:
+        """Where the parse leaves a role empty or uncoded: the nearest coded phrase of the clause, and for
+        a domestic actor without a country the one country the clause names."""
+        token = self.ctx.doc[match.token_i]
+        phrase = set(match.tokens)
+        clause_head = token if match.trigger.pos == "V" else (light_verb_of(token, self.lexicon) or token)
+        if target_tok is None:
+            target_tok, target = self._nearest_coded(token, clause_head, phrase | self._span_of(source_tok),
+                                                     after_first=True)
+        if source_tok is None:
+            source_tok, source = self._nearest_coded(token, clause_head, phrase | self._span_of(target_tok),
+                                                     after_first=False)
         source = self._with_context_country(source_tok, source, token)
         target = self._with_context_country(target_tok, target, token)
-        return source_tok, source, target_tok, target
+        return source, target
+
+    @staticmethod
+    def _span_of(token: Token | None) -> set[int]:
+        if token is None:
+            return set()
+        span = actor_span(token)
+        return set(range(span.start, span.end))
+
+    def _clause_tokens(self, trigger: Token, reported: bool = True) -> list[Token]:
+        """The trigger's sentence without the reporting clauses it is not part of ("..., police said",
+        "a spokeswoman for the U.S. embassy said (that) ..."); with `reported` False, only parenthetical
+        reporting clauses are left out, not the speaker of a "said (that)" sentence."""
+        speech = speech_verb_of(trigger, self.lexicon) if reported else None
+        if speech is not None:
+            inner = next((c for c in speech.children if c.left_edge.i <= trigger.i <= c.right_edge.i), None)
+            if inner is not None:
+                return list(inner.subtree)
+        reporting: set[int] = set()
+        for t in trigger.sent:
+            if t.dep_ == "parataxis" and not (t.left_edge.i <= trigger.i <= t.right_edge.i):
+                reporting.update(range(t.left_edge.i, t.right_edge.i + 1))
+        return [t for t in trigger.sent if t.i not in reporting]
+
+    def _nearest_coded(self, trigger: Token, clause_head: Token, avoid: set[int], after_first: bool
+                       ) -> tuple[Token | None, Actor | None]:
+        """When the parse gives no party, the nearest actor phrase coded with a country or an international
+        body in the trigger's own clause (the subtree of its verb, without reporting clauses): after the
+        trigger first for a target ("deliberations with the Nigerian government", "Serbia's suppression"),
+        before it first for a source."""
+        scope = {t.i for t in clause_head.subtree}
+        for t in clause_head.subtree:  # "... at the base, which served as a warning to U.S. aircraft"
+            if t.dep_ == "relcl" and not (t.left_edge.i <= trigger.i <= t.right_edge.i):
+                scope -= set(range(t.left_edge.i, t.right_edge.i + 1))
+        words = [t for t in self._clause_tokens(trigger) if t.i in scope and t.i not in avoid
+                 and (t.pos_ in ("NOUN", "PROPN") or t.ent_type_ in ("NORP", "GPE", "ORG"))
+                 and t.ent_type_ not in NOT_ACTORS]
+        after = [t for t in words if t.i > trigger.i]
+        before = [t for t in reversed(words) if t.i < trigger.i]
+        seen: set[int] = set()
+        for candidate in (after + before) if after_first else (before + after):
+            head = candidate
+            while head.dep_ in ("compound", "amod", "flat", "nmod") and head.head.i != head.i \
+                    and head.head.pos_ in ("NOUN", "PROPN"):
+                head = head.head
+            lemma = head.lemma_.lower()
+            if head.i in seen or head.i in avoid or lemma in PLACE_NOUNS or lemma in self.lexicon.nouns:
+                continue
+            # A plural of people named by their origin: "Palestinian factions" (not "the Syrian conflict").
+            named = head.tag_ in ("NNS", "NNPS") and any(
+                c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") for c in head.children)
+            if not (head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or is_actor_like(head)
+                    or lemma in DOMESTIC_NOUNS or named):
+                continue
+            seen.add(head.i)
+            actor = self.coder.token(head)
+            if actor.country or actor.sector in ("IGO", "NGO"):
+                return head, actor
+        return None, None
 
     def _with_context_country(self, token: Token | None, actor: Actor | None, trigger: Token) -> Actor | None:
         """A domestic actor the phrase leaves uncoded ("Judge Alejandro Rivera", "Ibo elders") takes the one
@@ -356,12 +437,10 @@ class _Builder:
             return actor
         if INTERNATIONAL_WORDS.intersection(w.strip(".,'()").lower() for w in actor.text.split()):
             return actor
-        sent = trigger.sent
-        reporting: set[int] = set()
-        for t in sent:
-            if t.dep_ == "parataxis" and not (t.left_edge.i <= trigger.i <= t.right_edge.i):
-                reporting.update(range(t.left_edge.i, t.right_edge.i + 1))
-        country = context_country([t for t in sent if t.i not in reporting], self.ctx)
+        # The event's own clause first; then the sentence with its speaker ("Militants loyal to Iraq's
+        # Al-Qaeda frontman said they ...") but without parenthetical sources.
+        country = context_country(self._clause_tokens(trigger), self.ctx) \
+            or context_country(self._clause_tokens(trigger, reported=False), self.ctx)
         return replace(actor, country=country) if country else actor
 
     # --- evidence ------------------------------------------------------------------------
@@ -432,10 +511,14 @@ class _Builder:
             confidence *= 0.4
         if reported is not None:
             confidence *= 0.9
-        if source is None:
+        # An event without a parsed agent is less sure, even when the nearest coded phrase stands in for it.
+        parsed = self.source_parsed if self.source_parsed is not None else source is not None
+        if not parsed:
             confidence *= 0.85
+            if source is not None:
+                self.inferred_sources.add(id(source))
         text = self.ctx.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1].text
-        return Event(
+        event = Event(
             type=type_, start=start, end=end, sentence_index=self.sentence_starts.get(sent.start, 0),
             sentence=sent.text, text=text, mode=mode, cameo=cameo,
             quad_class=info.quad_class if info else None, goldstein=info.goldstein if info else None,
@@ -443,6 +526,9 @@ class _Builder:
             place=place, negated=negated, hypothetical=hypothetical,
             reported_by=reported, confidence=round(min(max(confidence, 0.0), 1.0), 3),
         )
+        if self.parsed_roles is not None:
+            self.evidence[id(event)] = self.parsed_roles
+        return event
 
     def from_trigger(self, match: TriggerMatch) -> list[Event]:
         doc = self.ctx.doc
@@ -455,6 +541,10 @@ class _Builder:
             mod.hypothetical = True  # a question asserts nothing: "Do you support Trump?"
             mod.intent = None
         source_tok, source, target_tok, target = self.roles(match)
+        parsed_source, parsed_target = source is not None, target is not None
+        self.source_parsed = parsed_source
+        self.parsed_roles = (source, target)
+        source, target = self.fill_roles(match, source_tok, source, target_tok, target)
         sent = token.sent
         clause = self._clause(token, clause_verb)
         speech = speech_verb_of(clause_verb if clause_verb is not None else token, self.lexicon)
@@ -465,7 +555,7 @@ class _Builder:
         main = self.event(trig.type, trig.cameo, trig.mode, tokens, sent, weight, source, target, clause, speech,
                           negated=mod.negated, hypothetical=mod.hypothetical)
         events = [main]
-        if target is None:
+        if not parsed_target:
             obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
             if obj is not None and obj.lemma_.lower() in ANAPHORIC_NOUNS and \
                     not any(c.dep_ == "poss" for c in obj.children):
@@ -473,6 +563,8 @@ class _Builder:
         intent = self._intent_event(trig.type, mod, tokens, sent, trig.weight, source, target, clause, speech)
         if intent is not None:
             events.append(intent)
+        self.source_parsed = None
+        self.parsed_roles = None
         return events
 
     def _intent_event(self, type_: str, mod: Modality, tokens: list[Token], sent: Span, weight: float,
@@ -523,7 +615,8 @@ class _Builder:
         if speech.lemma_.lower() not in ACCUSING_SPEECH:
             return out
         for ev in embedded:
-            if ev.type not in MATERIAL_CONFLICT or ev.negated or ev.hypothetical or ev.source is None:
+            if ev.type not in MATERIAL_CONFLICT or ev.negated or ev.hypothetical or ev.source is None \
+                    or id(ev.source) in self.inferred_sources:
                 continue
             if ev.source.start is not None and speaker.start is not None and ev.source.start == speaker.start:
                 continue
@@ -560,12 +653,14 @@ def _coded(actor: Actor | None) -> bool:
     return actor is not None and bool(actor.country or actor.sector)
 
 
-def _trustworthy(ev: Event) -> bool:
+def _trustworthy(ev: Event, parsed: tuple[Actor | None, Actor | None] | None = None) -> bool:
     """An event with no party at all is a word sense we cannot trust ("demonstrating that"); a weak trigger
-    ("support", "deal", "rally") also needs a party that codes as an actor."""
-    if ev.source is None and ev.target is None:
+    ("support", "deal", "rally") also needs a party that codes as an actor. `parsed` holds the parties the
+    parse gave, before the clause filled any gap: a party found only by proximity is no evidence."""
+    source, target = parsed if parsed is not None else (ev.source, ev.target)
+    if source is None and target is None:
         return False
-    return (ev.confidence or 0) >= 0.6 or _coded(ev.source) or _coded(ev.target)
+    return (ev.confidence or 0) >= 0.6 or _coded(source) or _coded(target)
 
 
 def _event_id(article_id: str, ev: Event) -> str:
@@ -597,7 +692,7 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
     unique = []
     for ev in events:
         key = (ev.start, ev.end, ev.type)
-        if key in seen or not _trustworthy(ev):
+        if key in seen or not _trustworthy(ev, builder.evidence.get(id(ev))):
             continue
         seen.add(key)
         ev.event_id = _event_id(ctx.article.id, ev)

@@ -54,6 +54,8 @@ TITLE_WORDS = {"deputy", "vice", "first", "acting", "former", "new", "ousted", "
 # Title heads after which a lower-case adjective still belongs to the title ("junior foreign minister").
 ROLE_HEADS = {"minister", "president", "secretary", "general", "commander", "spokesman", "spokeswoman",
               "official", "envoy", "ambassador", "leader", "chief", "premier", "governor"}
+# Words after which a one-word organisation name after a nationality is a portfolio ("Serbian Labour Minister").
+PORTFOLIO_HEADS = {"minister", "ministers", "ministry", "secretary"}
 # Title words saying the person no longer holds the office.
 FORMER = {"former", "ex", "late", "retired", "onetime", "one-time", "erstwhile", "deposed", "ousted"}
 # Role words that name an institution, not a person: not a title when they stand alone before a name.
@@ -469,6 +471,10 @@ def _code_named(ent: Entity, doc: Doc, ctx: ArticleContext | None) -> Coding:
     """Organisations, groups, places and nationalities from the tables and their own words."""
     tables = load_tables()
     name = ent.canonical or ent.text
+    span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+    if ent.label == "ORG" and span is not None and len(span) == 1 and 0 < span.start and span.end < len(doc) \
+            and doc[span.end].lower_ in PORTFOLIO_HEADS and doc[span.start - 1].ent_type_ in ("NORP", "GPE"):
+        return Coding()  # "Serbian Labour Minister": a portfolio, not the British Labour party
     entries = tables.lookup(name) or tables.lookup(ent.text)
     if entries:
         entry = entries[0]
@@ -861,9 +867,9 @@ def context_country(tokens: list[Token], ctx: ArticleContext) -> str | None:
     for m in match_tables(tokens, skip=skip, day=_published(ctx)):
         if m.own and m.entry.kind in COUNTRY_KINDS and m.entry.country:
             countries.add(m.entry.country)
-    first_char, last_char = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    inside = {t.idx for t in tokens}
+    offsets = {t.idx: k for k, t in enumerate(tokens)}
     for place in ctx.places:
-        if place.country and first_char <= place.start < last_char and place.start in inside:
+        k = offsets.get(place.start)
+        if place.country and k is not None and not (_after_anti(tokens, k) or _not_own_country(tokens, k)):
             countries.add(place.country)
     return next(iter(countries)) if len(countries) == 1 else None

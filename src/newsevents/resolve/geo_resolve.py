@@ -40,6 +40,7 @@ LOCAL_FEATURES = {"city", "admin2", "facility"}
 QUALIFIER_MATCH, QUALIFIER_MISMATCH = 5.0, -2.0
 FOCUS_BONUS = 1.0
 INSIDE_NAME_CONFIDENCE = 0.7
+STREET_CONFIDENCE = 0.3  # located at its town, not on the street itself
 
 
 def _capitals() -> set[tuple[str, str]]:
@@ -211,7 +212,7 @@ def resolve_toponyms(ctx: ArticleContext, toponyms: list[Toponym]) -> list[Place
     demonym_countries = Counter(t.country for t in toponyms if t.source == "demonym" and t.country)
     by_group: dict[tuple, list[Toponym]] = {}
     for t in toponyms:
-        if t.source != "demonym":
+        if t.source not in ("demonym", "street"):
             by_group.setdefault(_group_key(t), []).append(t)
     groups = [_Group(key, hint, qualifier, gaz.lookup(members[0].key))
               for (key, hint, qualifier), members in by_group.items()]
@@ -228,9 +229,31 @@ def resolve_toponyms(ctx: ArticleContext, toponyms: list[Toponym]) -> list[Place
             if ctx.options.get("places_demonyms") and t.country:
                 places.append(_place(t, gaz.country(t.country), 1.0))
             continue
+        if t.source == "street":
+            continue
         entry, confidence = chosen[_group_key(t)]
         if t.source == "inside_name" and confidence is not None:
             confidence *= INSIDE_NAME_CONFIDENCE  # "Texas" in "Texas A&M": where, but less surely
         places.append(_place(t, entry, confidence))
     places.sort(key=lambda p: p.start)
+    streets = [_street(t, places) for t in toponyms if t.source == "street"]
+    places.extend(p for p in streets if p is not None)
+    places.sort(key=lambda p: p.start)
     return places
+
+
+def _street(t: Toponym, places: list[Place]) -> Place | None:
+    """A street is in the town named nearest to it in its sentence, else the article's most named town;
+    none when the article names no town (a street alone cannot be placed)."""
+    towns = [p for p in places if p.feature in ("city", "admin2") and p.lat is not None]
+    if not towns:
+        return None
+    same = [p for p in towns if p.sentence == t.sentence]
+    if same:
+        town = min(same, key=lambda p: abs(p.start - t.start))
+    else:
+        counts = Counter((p.name, p.country) for p in towns)
+        town = next(p for p in towns if (p.name, p.country) == counts.most_common(1)[0][0])
+    return Place(text=t.text, start=t.start, end=t.end, sentence=t.sentence, name=t.text, lat=town.lat,
+                 lon=town.lon, country=town.country, admin1=town.admin1, feature="street",
+                 confidence=STREET_CONFIDENCE)

@@ -17,6 +17,15 @@ Sources, in order of trust:
    ("EDMONTON -"). Not a word that is part of a longer capitalized name ("Grove" in "Meadow
    Grove"), nor words in data/place_stopwords.tsv (first names, months, companies, common words),
    nor words the article also writes in lower case.
+4. Places inside longer names (`source="inside_name"`, resolved with a lower confidence): a country or
+   region anywhere in an organisation's, building's or event's name ("Texas A&M", "the University of
+   Michigan", "Environment Canada"), a city of 100,000+ anywhere, a town of 5,000+ that names an
+   institution's place ("Evansville Federal Credit Union", "First Bank of Princeton"); not in a
+   newspaper's or a sports club's name ("the New York Times", "Real Madrid").
+5. Patterns: a legislator's home town ("R-Elbow Lake", "D-Kanawha"), lists of counties ("Barrow,
+   Jackson and Madison counties"), region abbreviations after a town ("Churchill, Man.").
+6. Streets and numbered roads (`source="street"`: "Bucknell Drive", "Interstate 395"), which
+   geo_resolve places at the town named nearest them (feature "street", low confidence).
 Names of people are not places: a single word that is part of a person's name in the article
 ("Jordan" after "Jordan Henderson") is taken only after a locative preposition.
 Demonyms ("Russian") are recorded apart (`source="demonym"`): evidence of the article's countries.
@@ -24,6 +33,7 @@ Demonyms ("Russian") are recorded apart (`source="demonym"`): evidence of the ar
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -59,7 +69,7 @@ INSTITUTION_WORDS = {"police", "sheriff", "sheriff's", "sheriff’s", "fire", "c
 OTHER_LABELS = {"ORG", "NORP", "PRODUCT", "LANGUAGE", "WORK_OF_ART", "EVENT", "FAC"}
 STRONG_FEATURES = {"country", "admin1", "region", "continent", "facility"}
 SCAN_MIN_POPULATION = 5_000
-DATELINE_PUNCT = {"—", "–", "-", "--", "(", ",", ":"}
+DATELINE_PUNCT = {"—", "–", "-", "--", "---", "(", ",", ":"}
 MISLABEL_MIN_POPULATION = 100_000
 # Words that follow a place in the name of a local body other than INSTITUTION_WORDS ("Evansville Federal
 # Credit Union", "Harwinton First Selectman").
@@ -72,6 +82,9 @@ MEDIA_WORDS = {"times", "post", "herald", "register", "journal", "tribune", "gaz
                "globe", "observer", "magazine", "sun", "telegraph", "examiner", "courier", "dispatch", "bee",
                "inquirer", "review", "press", "free", "business"}
 CLUB_WORDS = {"real", "atletico", "atlético", "fc", "club", "virgin", "inter", "sporting", "dynamo", "olympique"}
+STREET_WORDS = {"street", "st.", "road", "rd.", "avenue", "ave.", "drive", "lane", "boulevard", "parkway", "highway",
+                "crescent", "circle", "pike", "turnpike", "expressway", "freeway"}
+ROAD_PREFIXES = {"interstate", "highway", "route", "i", "hwy", "hwy.", "road"}
 PARTY_LETTERS = {"R", "D", "I", "DFL"}
 INSIDE_NAME_LABELS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LOC", "GPE", "LAW"}
 SPEECH_LEMMAS = {"say", "tell", "announce", "state", "add", "claim", "report", "comment", "confirm", "deny",
@@ -86,7 +99,7 @@ class Toponym:
     end: int
     sentence: int
     key: str  # the name to look up ("Latakia" for "Latakia Province")
-    source: str  # ner | mislabel | gazetteer | demonym
+    source: str  # ner | mislabel | inside_name | gazetteer | street | demonym
     hint: str | None = None  # admin1 | admin2 | facility: what the words around it say it is
     qualifier: str | None = None  # "Texas" in "Paris, Texas"
     country: str | None = None  # for demonyms: the country they name
@@ -172,8 +185,12 @@ class _Finder:
         self.gaz = gaz
         self.found: list[Toponym] = []
         self.taken = [False] * len(self.doc)
-        self.person_words = {t.lower_ for ent in self.doc.ents if ent.label_ == "PERSON" and len(ent) > 1
-                             for t in ent}
+        in_person = Counter(t.lower_ for ent in self.doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                            for t in ent)
+        alone_place = Counter(ent.text.lower() for ent in self.doc.ents if ent.label_ in ("GPE", "LOC"))
+        # a word in a person's name, unless the article names it as a place alone more often
+        # ("Jordan Henderson" vs a headline "Rethinking Egypt" misread as a person)
+        self.person_words = {w for w, n in in_person.items() if alone_place[w] <= n}
         self.lower_words = {t.text for t in self.doc if t.is_lower}
 
     def add(self, span: Span, key: str, source: str, hint: str | None = None, country: str | None = None) -> None:
@@ -278,10 +295,22 @@ class _Finder:
             self.add_named(span, "mislabel")
         elif ent.label_ == "NORP" and any(e.feature == "country" for e in big):
             self.add_named(span, "mislabel")
+        elif ent.label_ in ("ORG", "PERSON") and self.modifies_noun(span) and not self.person_like(span) \
+                and _entries_strong(self.gaz, text, 10_000):
+            self.add_named(span, "mislabel")  # "Torrington firefighters", "Alexandria police"
         elif ent.label_ in OTHER_LABELS and big and len(span) <= 3 and not self.person_like(span):
             self.add_named(span, "mislabel")  # "Edmonton" (ORG), "Aleppo" (NORP): a well-known place alone
         elif ent.label_ in ("ORG", "FAC"):
             self.from_prefix(span)
+
+    def modifies_noun(self, span: Span) -> bool:
+        """A name used before a common noun: "Torrington businesses", "Danbury police"."""
+        doc = self.doc
+        if span.end >= len(doc):
+            return False
+        following = doc[span.end]
+        return following.is_lower and following.pos_ == "NOUN" and span.root.dep_ in ("compound", "amod", "nmod") \
+            and span.root.head.i >= span.end
 
     def place_not_person(self, span: Span, entries) -> bool:
         """A "PERSON" that is a town of 10,000+ and not used as a person's name in the article."""
@@ -380,6 +409,32 @@ class _Finder:
         return _entries_strong(self.gaz, text, min_population) and \
             any(e.feature != "continent" for e in entries)
 
+    def streets(self) -> None:
+        """Named streets and numbered roads ("Bucknell Drive", "Interstate 395", "County Road 109"): where
+        local news happens; they are located at the town the article places them in (geo_resolve)."""
+        doc = self.doc
+        for i, token in enumerate(doc):
+            if self.taken[i]:
+                continue
+            numbered = i + 1 < len(doc) and doc[i + 1].like_num
+            in_name = i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN"
+            if in_name and token.lower_ in STREET_WORDS:
+                continue  # "National Highway Traffic Administration", "Pleasant Lane School": a name
+            if token.lower_ in STREET_WORDS and i > 0 and token.text[:1].isupper() and not numbered:
+                start = i
+                while start > 0 and i - start < 4 and doc[start - 1].text[:1].isupper() \
+                        and not self.taken[start - 1] and doc[start - 1].pos_ == "PROPN" \
+                        and doc[start - 1].lower_ not in STREET_WORDS:
+                    start -= 1
+                if start < i:
+                    self.add(doc[start:i + 1], doc[start:i + 1].text, "street", "street")
+            elif token.like_num and i > 0 and doc[i - 1].lower_ in ROAD_PREFIXES and doc[i - 1].text[:1].isupper():
+                start = i - 1
+                if start > 0 and doc[start - 1].text in ("County", "State", "U.S.", "US") and not self.taken[start - 1]:
+                    start -= 1
+                if not any(self.taken[k] for k in range(start, i)):
+                    self.add(doc[start:i + 1], doc[start:i + 1].text, "street", "street")
+
     def party_hometowns(self) -> None:
         """A legislator's home town after the party letter: "Rep. Jane Doe, R-Elbow Lake"."""
         doc = self.doc
@@ -388,9 +443,39 @@ class _Finder:
                 continue
             for j in range(min(i + 5, len(doc)), i + 2, -1):
                 part = doc[i + 2:j]
-                if all(_capitalized(t) for t in part) and not any(self.taken[k] for k in range(i + 2, j)) \
-                        and self.gaz.known(part.text):
+                if not all(_capitalized(t) for t in part) or any(self.taken[k] for k in range(i + 2, j)):
+                    continue
+                if self.gaz.known(part.text):
                     self.add(part, part.text, "gazetteer")
+                    break
+                if self.gaz.known(f"{part.text} County"):  # "D-Kanawha": the county
+                    self.add(part, f"{part.text} County", "gazetteer", "admin2")
+                    break
+
+    def county_lists(self) -> None:
+        """ "Barrow, Jackson and Madison counties": each name is a county (spaCy calls them persons)."""
+        doc = self.doc
+        for i, token in enumerate(doc):
+            if token.lower_ not in ("counties", "parishes"):
+                continue
+            j = i
+            while j > 0:
+                end = j
+                start = end
+                while start > 0 and doc[start - 1].text[:1].isupper() and end - start < 3:
+                    start -= 1
+                if start == end:
+                    break
+                part = doc[start:end]
+                word = "Parish" if token.lower_ == "parishes" else "County"
+                if not any(self.taken[k] for k in range(start, end)) and self.gaz.known(f"{part.text} {word}"):
+                    self.add(part, f"{part.text} {word}", "gazetteer", "admin2")
+                j = start
+                if j > 0 and doc[j - 1].lower_ in (",", "and", "or", "&", "-"):
+                    j -= 1
+                    if j > 0 and doc[j - 1].text == "," and doc[j].lower_ in ("and", "or"):
+                        j -= 1
+                else:
                     break
 
     def abbreviated_regions(self) -> None:
@@ -455,7 +540,7 @@ class _Finder:
         # at a line's start and before a dash ("VICTORIA -", "BANTAM —") it is a dateline even when the
         # name is also a first name or a small town
         line_start = i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_punct
-        sure = line_start and (doc[j].text in ("—", "–", "-", "--") or self.region_follows(j))
+        sure = line_start and (doc[j].text in ("—", "–", "-", "--", "---", "(") or self.region_follows(j))
         if (sure or span.text.lower() not in stopwords()) and \
                 _entries_strong(self.gaz, span.text, 1000 if sure else 5000):
             self.add(span, span.text.title(), "gazetteer")
@@ -518,7 +603,9 @@ def find_toponyms(ctx: ArticleContext) -> list[Toponym]:
         if ent.label_ in INSIDE_NAME_LABELS:
             finder.from_inside_name(ent)
     finder.party_hometowns()
+    finder.county_lists()
     finder.scan()
+    finder.streets()
     finder.abbreviated_regions()
     finder.qualify()
     return finder.found
