@@ -11,7 +11,7 @@ from newsevents.extract.context import ArticleContext
 from newsevents.extract.entities import extract_entities
 from newsevents.model import Article
 from newsevents.resolve.actor_tables import load_tables, normalize, plurals
-from newsevents.resolve.actors import code_span
+from newsevents.resolve.actors import code_span, misspelled_country
 from newsevents.resolve.phoenix import load_dictionaries, parse_code
 
 
@@ -249,3 +249,25 @@ def test_seed_actors(seed_result):
     assert found("Putin", "RUS", "GOV") and found("Pankov", "RUS", "GOV") and found("Peskov", "RUS", "GOV")
     assert found("Assad", "SYR", "GOV") and found("forces", "RUS", "MIL") and found("State", None, "REB")
     assert found("Earnest", "USA", "GOV") and found("Steinmeier", "DEU", "GOV")
+
+
+@pytest.mark.parametrize("published, country", [("2005-06-01", "SDN"), ("2015-06-01", "SSD")])
+def test_city_of_a_new_country_follows_the_article_date(pipeline, published, country):
+    ctx = context(pipeline, "Rebels shelled the southern town of Juba on Sunday.", published=published)
+    assert code_span(span(ctx, "Juba"), ctx).country == country
+
+
+@pytest.mark.parametrize("word, country", [("Ethopia", "ETH"), ("Afganistan", "AFG"), ("Phillipines", "PHL"),
+                                           ("Columbia", None), ("Indiana", None), ("Samarra", None)])
+def test_misspelled_country_names(word, country):
+    assert misspelled_country(word) == country
+
+
+@pytest.mark.parametrize("text, phrase, country", [
+    ("The pro-Iranian Hizbollah group declared a ceasefire.", "The pro-Iranian Hizbollah group", "LBN"),
+    ("Up to 100 ethnic Albanians demonstrated on Tuesday.", "Up to 100 ethnic Albanians", None),
+    ("Ethopia has agreed to reopen its borders.", "Ethopia", "ETH"),
+])
+def test_modifiers_that_name_no_country_and_misspellings(pipeline, text, phrase, country):
+    ctx = context(pipeline, text)
+    assert code_span(span(ctx, phrase), ctx).country == country

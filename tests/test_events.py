@@ -176,3 +176,50 @@ def test_gdelt_export_from_store(run_text, tmp_path):
     lines = path.read_text().splitlines()
     assert lines and all(len(line.split("\t")) == 61 for line in lines)
     assert not any("\t180\t" in line or "\t190\t" in line for line in lines)  # the hypothetical attack is not fact
+
+
+# --- actor countries: context, fallbacks, modifiers that name no country ------------------------------
+
+def _top(run_text, text: str) -> Event:
+    events = sorted(run_text(text).events, key=lambda e: (e.negated, -(e.confidence or 0)))
+    assert events, text
+    return events[0]
+
+
+@pytest.mark.parametrize("text, role, country", [
+    # A titled person no table knows takes the one country the sentence names.
+    ("Judge Pedro Alvarado opened an investigation against three Bolivian ministers.", "source", "BOL"),
+    ("Village elders demanded that the Kenyan government build more schools.", "source", "KEN"),
+    # "pro-X" and "ethnic X" name a sympathy or an origin, not the actor's country.
+    ("The pro-Iranian Hizbollah group declared a ceasefire in south Lebanon.", "source", "LBN"),
+    ("Hundreds of ethnic Hungarians protested on Sunday in Romania.", "source", "ROU"),
+    # A misspelled country name.
+    ("Afganistan rejected an offer of talks from Pakistan.", "source", "AFG"),
+    # The parse gives no target: the nearest coded party of the clause stands in.
+    ("The teachers' union called off its strike after deliberations with the Ghanaian government.", "target", "GHA"),
+    ("Israeli tanks fired shells at targets in Jericho.", "target", "PSE"),
+    # "anti-Syria" is what the journalist opposes: the victim is where he was killed.
+    ("A prominent anti-Syria journalist was killed by a car bomb in Beirut.", "target", "LBN"),
+])
+def test_actor_country_from_the_clause(run_text, text, role, country):
+    event = _top(run_text, text)
+    assert _country(getattr(event, role)) == country, (event.type, event.source, event.target)
+
+
+def test_no_context_country_when_the_sentence_names_two(run_text):
+    event = _top(run_text, "Judge Pedro Alvarado opened an investigation against Bolivian and Peruvian officials.")
+    assert event.source is not None and event.source.country is None
+
+
+def test_reporting_clause_gives_no_country(run_text):
+    # The U.S. embassy only reports: the general is not American.
+    event = _top(run_text, "General Pedro Alvarado resigned in Lima on Saturday, a spokeswoman for the U.S. "
+                           "embassy said.")
+    assert _country(event.source) != "USA"
+
+
+def test_portfolio_word_is_no_party(run_text):
+    text = "Workers went on strike over a bill signed by Serbian Labour Minister Dragan Milovanovic."
+    labour = [e for e in run_text(text).entities if e.text == "Labour"]
+    assert labour and all(e.country is None for e in labour)
+    assert _country(_top(run_text, text).source) == "SRB"  # the only country left in the sentence

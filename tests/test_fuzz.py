@@ -66,3 +66,16 @@ def test_oversized_file_is_refused_with_a_clear_error(tmp_path):
     assert proc.returncode == 1
     assert "limit" in records[str(big)]["error"]
     assert "error" not in records[str(small)]
+
+
+def test_an_article_over_the_character_limit_is_refused_alone(tmp_path):
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(json.dumps({"id": "long", "text": "The army said troops left. " * 100}) + "\n"
+                    + json.dumps({"id": "short", "text": "The army said troops left."}) + "\n")
+    env = dict(os.environ, NEWSEVENTS_MAX_CHARS="500")
+    proc = subprocess.run([sys.executable, "-m", "newsevents", "extract", "--output-format", "jsonl", str(docs)],
+                          capture_output=True, env=env, timeout=120)
+    records = {r["id"]: r for r in map(json.loads, proc.stdout.decode().splitlines())}
+    assert proc.returncode == 1
+    assert "NEWSEVENTS_MAX_CHARS" in records["long"]["error"]
+    assert "error" not in records["short"]

@@ -65,7 +65,8 @@ class Pipeline:
             document.published = self.published
         article = prepare_article(document)
         if len(article.text) > MAX_CHARS:
-            raise ValueError(f"article text is {len(article.text):,} characters, over the {MAX_CHARS:,} limit")
+            raise ValueError(f"article text is {len(article.text):,} characters, over the {MAX_CHARS:,} limit "
+                             "(NEWSEVENTS_MAX_CHARS)")
         return article
 
     def run(self, documents: Iterable[Document | DocumentError],

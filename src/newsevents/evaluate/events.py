@@ -13,7 +13,11 @@ a prediction whose type is not gold is a false positive for its type; a gold eve
 a same-type prediction is a false negative for its type. Micro P/R/F1 sums these over types.
 On matched events, source (target) country is correct when our source's (target's) code is
 among the gold source (target) codes; gold IGO/NGO codes match our actor's sector (or country)
-IGO/NGO; sentences whose gold role has no code are not counted for that role.
+IGO/NGO, exactly: the GSR codes Amnesty International and the Red Cross IGO where we code NGO
+(which they are), and those count as wrong. Sentences whose gold role has no code (or a
+non-country code such as IMG) are not counted for that role; when we give no actor, or an actor
+without a country or IGO/NGO sector, the role counts as wrong. Country codes come from our
+whole output, including a country inferred from the clause (extract/events.py).
 
 ConfliBERT (`class_train.tsv` beside the GSR folder, or `options["conflibert"]`): each sentence's
 label is the CAMEO penta class (0 statements 01-02, 1 verbal cooperation 03-05, 2 material

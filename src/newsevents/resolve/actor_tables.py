@@ -202,3 +202,22 @@ def leader_on(terms: list[LeaderTerm], day: date | None) -> tuple[LeaderTerm | N
     held = [t for t in terms if t.holds(day)]
     # Two people under one alias ("Bush") are told apart by the date; prefer the most recent start.
     return (max(held, key=lambda t: t.start or date.min) if held else None), latest
+
+
+@lru_cache(maxsize=1)
+def successions() -> dict[str, tuple[str, date]]:
+    """iso3 -> (predecessor, independence day), from data/country_successions.tsv."""
+    out = {}
+    for row in _rows("country_successions.tsv"):
+        since = _parse_date(row["since"])
+        if since is not None:
+            out[row["iso3"]] = (row["predecessor"], since)
+    return out
+
+
+def country_on(code: str | None, day: date | None) -> str | None:
+    """The country a place of `code` belonged to on `day` ("Juba" before 9 July 2011 -> SDN)."""
+    if code is None or day is None:
+        return code
+    found = successions().get(code)
+    return found[0] if found is not None and day < found[1] else code

@@ -20,13 +20,13 @@ tables have none (resolve/phoenix.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsevents.model import Actor, Entity
-from newsevents.resolve.actor_tables import ActorTables, TableEntry, leader_on, load_tables
+from newsevents.resolve.actor_tables import ActorTables, TableEntry, country_on, leader_on, load_tables
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -122,7 +122,10 @@ def match_tables(tokens: list[Token], tables: ActorTables | None = None,
                 if entries and entries[0].kind == "place" and tokens[i].ent_type_ not in PLACE_ENTITY_TYPES:
                     entries = []  # "Independence", "Mobile": a town only where spaCy saw a place
                 if entries:
-                    found = _Match(i, j, entries[0])
+                    entry = entries[0]
+                    if entry.kind in ("capital", "place") and country_on(entry.country, day) != entry.country:
+                        entry = replace(entry, country=country_on(entry.country, day))  # Juba in 2005: SDN
+                    found = _Match(i, j, entry)
                     break
             if found is None and tokens[i].is_title and _name_like(tokens, i):
                 found = _leader_match(tables, tokens, i, day)
@@ -472,12 +475,14 @@ def _code_named(ent: Entity, doc: Doc, ctx: ArticleContext | None) -> Coding:
     tables = load_tables()
     name = ent.canonical or ent.text
     span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
-    if ent.label == "ORG" and span is not None and len(span) == 1 and 0 < span.start and span.end < len(doc) \
+    if span is not None and len(span) == 1 and 0 < span.start and span.end < len(doc) \
             and doc[span.end].lower_ in PORTFOLIO_HEADS and doc[span.start - 1].ent_type_ in ("NORP", "GPE"):
         return Coding()  # "Serbian Labour Minister": a portfolio, not the British Labour party
     entries = tables.lookup(name) or tables.lookup(ent.text)
     if entries:
         entry = entries[0]
+        if entry.kind in ("capital", "place"):
+            return Coding(country_on(entry.country, _published(ctx)), None)
         if entry.kind in COUNTRY_KINDS:
             return Coding(entry.country, None)
         if entry.kind == "role" and ent.label not in ("ORG",):
