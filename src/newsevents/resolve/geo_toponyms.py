@@ -434,6 +434,13 @@ class _Finder:
                     start -= 1
                 if not any(self.taken[k] for k in range(start, i)):
                     self.add(doc[start:i + 1], doc[start:i + 1].text, "street", "street")
+            elif token.like_num and token.text.isdigit() and len(token.text) <= 3 and i > 0:
+                # a state road: "W.Va. 61", "S.C. 6"
+                start = i - 2 if i > 1 and doc[i - 1].text == "." and not doc[i - 2].whitespace_ else i - 1
+                prefix = doc[start:i].text
+                if "." in prefix[:-1] and len(prefix) <= 6 and not any(self.taken[k] for k in range(start, i)) \
+                        and any(e.feature == "admin1" for e in self.gaz.lookup(prefix)):
+                    self.add(doc[start:i + 1], doc[start:i + 1].text, "street", "street")
 
     def party_hometowns(self) -> None:
         """A legislator's home town after the party letter: "Rep. Jane Doe, R-Elbow Lake"."""
