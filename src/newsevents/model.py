@@ -134,7 +134,7 @@ class Place:
     lon: float | None = None
     country: str | None = None  # ISO alpha-3
     admin1: str | None = None
-    feature: str | None = None  # country | admin1 | city | facility | region
+    feature: str | None = None  # country | admin1 | admin2 | city | facility | region | street | continent
     confidence: float | None = None
 
 

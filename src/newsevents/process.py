@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from newsevents import store
@@ -19,39 +19,46 @@ class ProcessReport:
     errors: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _progress(results: Iterable[ArticleResult], enabled: bool) -> Iterator[ArticleResult]:
-    if not enabled:
-        yield from results
-        return
-    from tqdm import tqdm
-
-    yield from tqdm(results, unit="doc", file=sys.stderr, dynamic_ncols=True)
-
-
-def store_results(results: Iterable[ArticleResult], db: str, batch_size: int = 64,
+def write_batches(results: Iterable[ArticleResult], write: Callable[[list[ArticleResult]], int],
+                  batch_size: int = 64, progress: bool = False,
                   on_error: Callable[[str, str], None] | None = None) -> ProcessReport:
-    """Write results to the store, one transaction per batch, so a crash loses at most a batch."""
+    """Hand results to `write` in batches (one transaction each), so a crash loses at most a batch.
+
+    `write` stores a batch and returns how many articles it wrote: the DuckDB store here, or a
+    sink of `newsevents.scale` (Parquet partitions).
+    """
     report = ProcessReport()
+    if progress:
+        from tqdm import tqdm
+
+        results = tqdm(results, unit="doc", file=sys.stderr, dynamic_ncols=True)
+    batch: list[ArticleResult] = []
+    for result in results:
+        if result.skipped:
+            report.skipped += 1
+            continue
+        if result.error is not None:
+            report.errors.append((result.id, result.error))
+            if on_error:
+                on_error(result.id, result.error)
+        batch.append(result)
+        if len(batch) >= batch_size:
+            report.written += write(batch)
+            batch = []
+    if batch:
+        report.written += write(batch)
+    return report
+
+
+def store_results(results: Iterable[ArticleResult], db: str, batch_size: int = 64, progress: bool = False,
+                  on_error: Callable[[str, str], None] | None = None) -> ProcessReport:
+    """Write results to the DuckDB store `db` in committed batches."""
     con = store.connect(db)
     try:
-        batch: list[ArticleResult] = []
-        for result in results:
-            if result.skipped:
-                report.skipped += 1
-                continue
-            if result.error is not None:
-                report.errors.append((result.id, result.error))
-                if on_error:
-                    on_error(result.id, result.error)
-            batch.append(result)
-            if len(batch) >= batch_size:
-                report.written += store.write_results(con, batch)[0]
-                batch = []
-        if batch:
-            report.written += store.write_results(con, batch)[0]
+        return write_batches(results, lambda batch: store.write_results(con, batch)[0], batch_size,
+                             progress=progress, on_error=on_error)
     finally:
         con.close()
-    return report
 
 
 def process_paths(paths: list[str], db: str = store.DEFAULT_DB, *, input_format: str = "auto",
@@ -66,7 +73,7 @@ def process_paths(paths: list[str], db: str = store.DEFAULT_DB, *, input_format:
     pipeline = Pipeline(batch_size=batch_size, published=published, options=options or {})
     documents = read_paths(paths, input_format)
     results = pipeline.run(documents, skip=known.__contains__ if known else None)
-    report = store_results(_progress(results, progress), db, batch_size=batch_size, on_error=on_error)
+    report = store_results(results, db, batch_size=batch_size, progress=progress, on_error=on_error)
     if resolve:
         from newsevents.scale import resolve_corpus  # story clusters, merged events, corpus actors
 

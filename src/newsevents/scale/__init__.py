@@ -10,12 +10,11 @@ Articles already stored (same id = same normalized text) are skipped unless `for
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Iterator
 
 from newsevents import store
 from newsevents.model import ArticleResult
-from newsevents.process import ProcessReport
+from newsevents.process import ProcessReport, write_batches
 from newsevents.read import read_paths
 from newsevents.scale.sinks import ParquetSink, StoreSink
 from newsevents.scale.workers import PipelineConfig, chunked
@@ -52,7 +51,7 @@ def process_parallel(paths: list[str], db: str = store.DEFAULT_DB, *, workers: i
 
             results = run_in_process(chunks, config, known)
         try:
-            report = write_batches(_flat(results), sink, batch_size, progress=progress, on_error=on_error)
+            report = write_batches(_flat(results), sink.write, batch_size, progress=progress, on_error=on_error)
         finally:
             results.close()  # stops the workers at once when writing was interrupted
     finally:
@@ -65,32 +64,6 @@ def process_parallel(paths: list[str], db: str = store.DEFAULT_DB, *, workers: i
 def _flat(chunks: Iterable[list[ArticleResult]]) -> Iterator[ArticleResult]:
     for chunk in chunks:
         yield from chunk
-
-
-def write_batches(results: Iterable[ArticleResult], sink: StoreSink | ParquetSink, batch_size: int,
-                  progress: bool = False, on_error: Callable[[str, str], None] | None = None) -> ProcessReport:
-    """Write results in committed batches of `batch_size` articles; a crash loses at most one batch."""
-    report = ProcessReport()
-    if progress:
-        from tqdm import tqdm
-
-        results = tqdm(results, unit="doc", file=sys.stderr, dynamic_ncols=True)
-    batch: list[ArticleResult] = []
-    for result in results:
-        if result.skipped:
-            report.skipped += 1
-            continue
-        if result.error is not None:
-            report.errors.append((result.id, result.error))
-            if on_error:
-                on_error(result.id, result.error)
-        batch.append(result)
-        if len(batch) >= batch_size:
-            report.written += sink.write(batch)
-            batch = []
-    if batch:
-        report.written += sink.write(batch)
-    return report
 
 
 def resolve_corpus(db: str = store.DEFAULT_DB, when_stale: bool = False) -> dict[str, int]:
