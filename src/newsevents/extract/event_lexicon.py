@@ -14,10 +14,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsevents.tables import DATA, read_rows
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-DATA = Path(__file__).resolve().parent.parent / "data"
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -70,15 +71,6 @@ class EventLexicon:
         return kind in self.cues.get(lemma.lower(), ())
 
 
-def _rows(path: Path) -> list[list[str]]:
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
-
-
 def _trigger(row: list[str]) -> Trigger:
     phrase, pos, type_, mode, cameo, weight = row[:6]
     words = phrase.split()
@@ -97,7 +89,7 @@ def _trigger(row: list[str]) -> Trigger:
 def load_lexicon(lexicon: str | None = None, cues: str | None = None) -> EventLexicon:
     verbs: dict[str, list[Trigger]] = {}
     nouns: dict[str, list[Trigger]] = {}
-    for row in _rows(Path(lexicon) if lexicon else DATA / "event_lexicon.tsv"):
+    for row in read_rows(Path(lexicon) if lexicon else DATA / "event_lexicon.tsv", header=False):
         trig = _trigger(row)
         if trig.type not in PLOVER_TYPES and trig.type != NOT_AN_EVENT:
             raise ValueError(f"event lexicon: unknown PLOVER type {trig.type!r} for {trig.phrase!r}")
@@ -106,7 +98,7 @@ def load_lexicon(lexicon: str | None = None, cues: str | None = None) -> EventLe
         for triggers in table.values():
             triggers.sort(key=lambda t: -len(t.others))  # longest phrase first
     cue_table: dict[str, set[str]] = {}
-    for lemma, kind, *_ in _rows(Path(cues) if cues else DATA / "event_cues.tsv"):
+    for lemma, kind, *_ in read_rows(Path(cues) if cues else DATA / "event_cues.tsv", header=False):
         cue_table.setdefault(lemma.lower(), set()).add(kind)
     return EventLexicon(verbs=verbs, nouns=nouns, cues=cue_table)
 
@@ -122,7 +114,7 @@ class CameoCode:
 @lru_cache(maxsize=1)
 def load_cameo() -> dict[str, CameoCode]:
     table = {}
-    for code, goldstein, quad, description, *_ in _rows(DATA / "cameo_goldstein.tsv"):
+    for code, goldstein, quad, description, *_ in read_rows(DATA / "cameo_goldstein.tsv", header=False):
         table[code] = CameoCode(code, float(goldstein), int(quad), description)
     return table
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+from newsevents.tables import DATA, read_rows
 
 
 @dataclass(frozen=True)
@@ -18,20 +17,11 @@ class CueLexicon:
     audiences: frozenset[str] = frozenset()  # "reporters"
 
 
-def _rows(path: Path) -> list[list[str]]:
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append([cell.strip() for cell in line.split("\t")])
-    return rows[1:]  # the first non-comment row is the header
-
-
 @lru_cache(maxsize=1)
 def load_cues() -> CueLexicon:
     verbs: dict[str, tuple[str, ...]] = {}
     phrases: list[str] = []
-    for row in _rows(DATA / "quote_cues.tsv"):
+    for row in read_rows(DATA / "quote_cues.tsv"):
         cue, kind = row[0].lower(), (row[1] if len(row) > 1 else "verb")
         takes = tuple(t.strip() for t in (row[2] if len(row) > 2 else "ccomp").split(",") if t.strip())
         if kind == "phrase":
@@ -39,7 +29,7 @@ def load_cues() -> CueLexicon:
         else:
             verbs[cue] = takes or ("ccomp",)
     media, audiences = set(), set()
-    for row in _rows(DATA / "quote_channels.tsv"):
+    for row in read_rows(DATA / "quote_channels.tsv"):
         (audiences if len(row) > 1 and row[1] == "audience" else media).add(row[0].lower())
     return CueLexicon(verbs=verbs, phrases=tuple(phrases), media=frozenset(media),
                       audiences=frozenset(audiences))

