@@ -16,9 +16,11 @@ languages:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 BOILERPLATE_FILE = Path(__file__).resolve().parent.parent / "data" / "boilerplate.tsv"
@@ -184,16 +186,14 @@ def body_lines(lines: list[Line], span: tuple[int, int]) -> list[int]:
     return [i for i in inside if text_lines[0] <= i <= text_lines[-1]]
 
 
+def _lines_above(lines: list[Line], body_start: int) -> Iterator[Line]:
+    """The non-blank lines above the body, nearest first, at most TITLE_LOOKBACK of them."""
+    return islice((lines[i] for i in range(body_start - 1, -1, -1) if lines[i].kind != BLANK), TITLE_LOOKBACK)
+
+
 def find_title(lines: list[Line], body_start: int) -> str | None:
     """The nearest headline-like line before the body: 3-30 words, not a sentence, not a date."""
-    seen = 0
-    for i in range(body_start - 1, -1, -1):
-        line = lines[i]
-        if line.kind == BLANK:
-            continue
-        seen += 1
-        if seen > TITLE_LOOKBACK:
-            break
+    for line in _lines_above(lines, body_start):
         if line.kind in (SOFT, HARD, CAPTION, BYLINE, CREDITS) or _DATE_LINE.search(line.text):
             continue
         if 3 <= line.words <= 30 and _TITLE_END_OK.search(line.text) and line.kind != SENTENCE:
@@ -222,13 +222,8 @@ def line_date(text: str) -> str | None:
 
 def header_date(lines: list[Line], body_start: int) -> str | None:
     """The date of a short dateline or byline just above the body."""
-    seen = 0
-    for i in range(body_start - 1, -1, -1):
-        line = lines[i]
-        if line.kind == BLANK:
-            continue
-        seen += 1
-        if seen > TITLE_LOOKBACK or line.kind in (SENTENCE, PROSE, HARD):
+    for line in _lines_above(lines, body_start):
+        if line.kind in (SENTENCE, PROSE, HARD):
             break
         if line.words <= 15 and (value := line_date(line.text)):
             return value
