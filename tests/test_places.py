@@ -127,3 +127,10 @@ def test_places_inside_names_counties_party_towns_and_streets(run_text):
 def test_papers_and_clubs_do_not_place_the_news(run_text):
     result = run_text("The New York Times reported that Real Madrid won again.")
     assert [p.text for p in result.places] == []
+
+
+def test_a_demonym_is_a_place_only_where_it_names_a_place(run_text):
+    result = run_text("Turkish troops crossed into Syrian territory near the Iraqi border, Russian officials said.")
+    places = {p.text: p.country for p in result.places}
+    assert places.get("Syrian") == "SYR" and places.get("Iraqi") == "IRQ"
+    assert "Turkish" not in places and "Russian" not in places

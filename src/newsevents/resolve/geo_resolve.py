@@ -207,6 +207,25 @@ def _group_key(t: Toponym) -> tuple:
     return key, t.hint, t.qualifier
 
 
+# Nouns that make a demonym before them name a place rather than a people or an actor:
+# "Syrian territory", "the Turkish border", "Iraqi soil" (but "Russian forces", "Iraqi officials").
+PLACE_NOUNS = frozenset("""
+territory territories soil border borders frontier coast coastline shore shores waters airspace
+mainland side capital city cities town towns village villages province provinces region regions
+countryside land lands port ports island islands desert mountains highlands lowlands north south
+east west interior enclave exclave peninsula plain plains valley hinterland
+""".split())
+
+
+def _used_as_place(ctx: ArticleContext, t: Toponym) -> bool:
+    """A demonym used as a place: it modifies a place noun ("on Syrian soil", "the Turkish side")."""
+    span = ctx.doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    return span.root.dep_ in ("amod", "compound", "nmod") and head.lemma_.lower() in PLACE_NOUNS
+
+
 def resolve_toponyms(ctx: ArticleContext, toponyms: list[Toponym]) -> list[Place]:
     gaz = load_gazetteer()
     demonym_countries = Counter(t.country for t in toponyms if t.source == "demonym" and t.country)
@@ -226,7 +245,7 @@ def resolve_toponyms(ctx: ArticleContext, toponyms: list[Toponym]) -> list[Place
     places = []
     for t in toponyms:
         if t.source == "demonym":
-            if ctx.options.get("places_demonyms") and t.country:
+            if t.country and (ctx.options.get("places_demonyms") or _used_as_place(ctx, t)):
                 places.append(_place(t, gaz.country(t.country), 1.0))
             continue
         if t.source == "street":
