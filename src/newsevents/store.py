@@ -199,11 +199,12 @@ def _arrow_schema(columns: list[tuple[str, str]]):
     import pyarrow as pa
 
     types_ = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(),
-              "BOOLEAN": pa.bool_(), "TIMESTAMP": pa.timestamp("us")}
+              "BOOLEAN": pa.bool_(), "TIMESTAMP": pa.timestamp("us"), "BLOB": pa.binary(),
+              "UBIGINT": pa.uint64()}
     return pa.schema([(c, types_[t.split()[0]]) for c, t in columns])
 
 
-def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, typed_columns: list[tuple[str, str]],
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, typed_columns: list[tuple[str, str]],
                  rows: list[dict]) -> None:
     """Insert rows through Arrow with an explicit schema, so a column of Nones keeps its type."""
     if not rows:
@@ -263,9 +264,9 @@ def _write(con: duckdb.DuckDBPyConnection, ids: list[str], tables: dict[str, lis
             for table in RECORD_TABLES:
                 con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
             con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
-        _insert_rows(con, "articles", ARTICLE_COLUMNS, tables["articles"])
+        insert_rows(con, "articles", ARTICLE_COLUMNS, tables["articles"])
         for table, record_type in RECORD_TABLES.items():
-            _insert_rows(con, table, record_columns(record_type), tables[table])
+            insert_rows(con, table, record_columns(record_type), tables[table])
         for r in bad:
             con.execute("INSERT INTO errors VALUES (?, ?, ?)", [r.id, r.error, now])
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 import duckdb
 import numpy as np
 
-from newsevents.store import transaction
+from newsevents.store import insert_rows, transaction
 
 NUM_PERM = 128
 SHINGLE_WORDS = 3
@@ -97,40 +97,21 @@ def add_signatures(con: duckdb.DuckDBPyConnection, fetch: int = 500) -> int:
         signatures, bands = [], []
         for article_id, text in rows:
             count, sig = signature(text or "")
-            signatures.append((article_id, count, sig.tobytes()))
+            signatures.append({"article_id": article_id, "shingles": count, "signature": sig.tobytes()})
             if count:  # an empty text is nobody's copy
-                bands += [(article_id, band, key) for band, key in enumerate(band_keys(sig))]
+                bands += [{"article_id": article_id, "band": band, "bucket": key}
+                          for band, key in enumerate(band_keys(sig))]
         with transaction(con):
-            _insert_signatures(con, signatures)
-            _insert_bands(con, bands)
+            insert_rows(con, "article_minhash", MINHASH_COLUMNS, signatures)
+            insert_rows(con, "article_lsh", LSH_COLUMNS, bands)
         added += len(rows)
     cursor.close()
     return added
 
 
-def _insert_signatures(con: duckdb.DuckDBPyConnection, signatures: list[tuple[str, int, bytes]]) -> None:
-    import pyarrow as pa
-
-    table = pa.table({"article_id": [s[0] for s in signatures],
-                      "shingles": pa.array([s[1] for s in signatures], pa.int32()),
-                      "signature": pa.array([s[2] for s in signatures], pa.binary())})
-    con.register("_signatures", table)
-    try:
-        con.execute("INSERT INTO article_minhash SELECT article_id, shingles, signature FROM _signatures")
-    finally:
-        con.unregister("_signatures")
-
-
-def _insert_bands(con: duckdb.DuckDBPyConnection, bands: list[tuple[str, int, int]]) -> None:
-    import pyarrow as pa
-
-    table = pa.table({"article_id": [b[0] for b in bands], "band": pa.array([b[1] for b in bands], pa.int32()),
-                      "bucket": pa.array([b[2] for b in bands], pa.uint64())})
-    con.register("_bands", table)
-    try:
-        con.execute("INSERT INTO article_lsh SELECT article_id, band, bucket FROM _bands")
-    finally:
-        con.unregister("_bands")
+# Column types of the MinHash tables (see store.CORPUS_SQL), for store.insert_rows.
+MINHASH_COLUMNS = [("article_id", "VARCHAR"), ("shingles", "INTEGER"), ("signature", "BLOB")]
+LSH_COLUMNS = [("article_id", "VARCHAR"), ("band", "INTEGER"), ("bucket", "UBIGINT")]
 
 
 def candidate_pairs(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
