@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import subprocess
+import sys
 from io import BytesIO
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -155,6 +158,51 @@ def test_rss_and_atom_entries(tmp_path):
     [atom] = list(read_bytes(ATOM.encode(), "atom.xml"))
     assert atom.published == "2024-04-01" and atom.url == "https://ex.example/a" and atom.source == "Atom Desk"
     assert "ceasefire held" in (atom.html or atom.text)
+
+
+def _jsonl_lines(count: int) -> bytes:
+    return b"".join(json.dumps({"id": f"doc-{i}", "text": f"Story number {i}."}).encode() + b"\n"
+                    for i in range(count))
+
+
+def test_jsonl_file_is_streamed_past_the_file_limit_and_a_long_line_is_refused_alone(tmp_path):
+    # The limit holds per line, not per file: a corpus dump larger than NEWSEVENTS_MAX_BYTES is read
+    # whole, in a child process so that the small limit is the one the reader imports.
+    corpus = tmp_path / "corpus.jsonl"
+    long_line = json.dumps({"id": "long", "text": "word " * 400}).encode() + b"\n"
+    after = json.dumps({"id": "after", "text": "The story after the long line."}).encode() + b"\n"
+    corpus.write_bytes(_jsonl_lines(30) + long_line + after)
+    assert corpus.stat().st_size > 1000
+    script = ("import sys; from newsevents.read import read_paths\n"
+              "for d in read_paths([sys.argv[1]]): print(d.id, getattr(d, 'error', ''))")
+    proc = subprocess.run([sys.executable, "-c", script, str(corpus)], capture_output=True, text=True,
+                          env=dict(os.environ, NEWSEVENTS_MAX_BYTES="1000"), timeout=60)
+    lines = proc.stdout.splitlines()
+    assert proc.returncode == 0, proc.stderr
+    assert [line.split()[0] for line in lines[:30]] == [f"doc-{i}" for i in range(30)]
+    assert lines[30].startswith(f"{corpus}:31 line over the 1,000-byte limit")
+    assert lines[31].split()[0] == "after" and len(lines) == 32
+
+
+def test_jsonl_on_stdin_is_streamed_plain_or_gzipped():
+    script = ("from newsevents.read import read_paths\n"
+              "print(sum(1 for d in read_paths(['-']) if not hasattr(d, 'error')))")
+    env = dict(os.environ, NEWSEVENTS_MAX_BYTES="1000")  # the whole input is far over it; no line is
+    for data in (_jsonl_lines(300), gzip.compress(_jsonl_lines(300))):
+        proc = subprocess.run([sys.executable, "-c", script], input=data, capture_output=True, env=env, timeout=60)
+        assert proc.returncode == 0 and proc.stdout.decode().strip() == "300", proc.stderr
+
+
+def test_gzipped_jsonl_is_streamed_and_a_truncated_one_keeps_its_good_lines(tmp_path):
+    packed = gzip.compress(_jsonl_lines(200))
+    (tmp_path / "a.jsonl.gz").write_bytes(packed)
+    (tmp_path / "b.jsonl.gz").write_bytes(packed[: len(packed) // 2])
+    items = list(read_paths([str(tmp_path)]))
+    whole, cut = items[:200], items[200:]
+    assert [d.id for d in whole] == [f"doc-{i}" for i in range(200)] and whole[199].text == "Story number 199."
+    assert 0 < len(documents(cut)) < 200 and documents(cut)[0].id == "doc-0"
+    [broken] = errors(cut)
+    assert broken is cut[-1] and broken.id.startswith(str(tmp_path / "b.jsonl.gz") + ":")
 
 
 def test_feed_without_entries_is_an_error():

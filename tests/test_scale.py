@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 from newsevents import store
+from newsevents.cli import main
 from newsevents.process import process_paths
 from newsevents.scale import process_parallel
 
@@ -107,6 +108,18 @@ def test_parquet_partitions_hold_the_store_rows(corpus, single, tmp_path):
     assert (again.written, again.skipped) == (0, 7)
     with pytest.raises(ValueError):
         process_parallel([str(corpus)], out_dir=str(out), force=True)
+
+
+def test_loading_parquet_partitions_gives_the_store_of_one_process(corpus, single, tmp_path, capsys):
+    out, db = tmp_path / "parts", str(tmp_path / "loaded.duckdb")
+    process_parallel([str(corpus)], out_dir=str(out), batch_size=3)
+    assert main(["load", str(out), "--db", db]) == 0
+    assert "7 articles loaded" in capsys.readouterr().err
+    assert dump(db) == dump(single)  # corpus tables included: loading runs the corpus step
+    assert main(["load", str(out), "--db", db]) == 0  # loading again keeps every row once
+    assert dump(db) == dump(single)
+    assert main(["load", str(tmp_path / "nothing"), "--db", db]) == 2
+    assert "no Parquet partitions" in capsys.readouterr().err
 
 
 def test_wire_copy_shares_the_cluster_and_reports_one_event(single):

@@ -156,6 +156,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_load(args: argparse.Namespace) -> int:
+    from newsevents import store
+    from newsevents.scale import resolve_corpus
+
+    con = store.connect(args.db)
+    try:
+        loaded = sum(store.load_parts(con, folder) for folder in args.folders)
+    finally:
+        con.close()
+    resolve_corpus(args.db, when_stale=True)  # story clusters, merged events, corpus actors
+    print(f"{loaded} articles loaded into {args.db}", file=sys.stderr)
+    return 0
+
+
 def cmd_summary(args: argparse.Namespace) -> int:
     from newsevents import store
 
@@ -253,6 +267,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", required=True, choices=["parquet", "csv", "jsonl", "gdelt"])
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("load", help="load the Parquet partitions of `process --out` into the store")
+    p.add_argument("folders", nargs="+", metavar="FOLDER")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.set_defaults(func=cmd_load)
 
     p = sub.add_parser("summary", help="count what the store holds")
     p.add_argument("--db", default=DEFAULT_DB)

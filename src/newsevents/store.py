@@ -301,5 +301,42 @@ def export(con: duckdb.DuckDBPyConnection, out_dir: str | Path, fmt: str) -> lis
     return written
 
 
+def load_parts(con: duckdb.DuckDBPyConnection, folder: str | Path) -> int:
+    """Load the Parquet partitions of `process --out FOLDER` into the store; returns the articles loaded.
+
+    A partition counts once its articles file exists (the sink writes it last). Each partition is
+    loaded in one transaction that first removes the stored rows of its articles, so loading again,
+    or after an interruption, leaves every article once.
+    """
+    root = Path(folder)
+    if not (root / "articles").is_dir():
+        raise ValueError(f"{folder} holds no Parquet partitions (no articles/ folder: write them with "
+                         "`newsevents process --out`)")
+    loaded = 0
+    for part in sorted((root / "articles").glob("part-*.parquet")):
+        files = {table: root / table / part.name for table in TABLES}
+        missing = [t for t, f in files.items() if not f.is_file()]
+        if missing:
+            raise ValueError(f"{part.name} has no {missing[0]} file in {folder}; the folder is incomplete")
+        try:
+            with transaction(con):
+                ids = [row[0] for row in con.execute(
+                    f"SELECT id FROM read_parquet('{_sql_path(files['articles'])}')").fetchall()]
+                for table in RECORD_TABLES:
+                    con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
+                con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
+                con.execute(f"DELETE FROM errors USING read_parquet('{_sql_path(files['errors'])}') AS part "
+                            "WHERE errors.doc_id = part.doc_id AND errors.failed_at = part.failed_at")
+                for table, path in files.items():
+                    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet('{_sql_path(path)}')")
+                # loaded rows come without corpus ids (clusters, actors): the corpus step must run again
+                con.execute("DELETE FROM meta WHERE key = 'corpus_resolved'")
+        except duckdb.Error as exc:
+            raise StoreError(f"could not load {part.name} from {folder} ({str(exc).splitlines()[0]}); "
+                             "it was rolled back and the partitions loaded before it are kept") from None
+        loaded += len(ids)
+    return loaded
+
+
 def _sql_path(path: Path) -> str:
     return str(path).replace("'", "''")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from newsevents.model import Article, DateMention, Entity, Event, Place, Quantity, Quote
@@ -30,6 +31,11 @@ class ArticleContext:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     options: dict[str, Any] = field(default_factory=dict)  # e.g. a loaded actor dictionary
+
+    @cached_property
+    def text(self) -> str:
+        """The parsed text (spaCy's `Doc.text` joins every token anew on each access: once here)."""
+        return self.doc.text
 
     def sentence_index(self, char: int) -> int:
         """Index of the sentence containing character offset `char`."""

@@ -139,7 +139,7 @@ def _is_model_number(text: str, start: int, end: int) -> bool:
 
 def extract_dates(ctx: ArticleContext) -> list[DateMention]:
     doc = ctx.doc
-    full_text = doc.text  # built anew by spaCy on every access: once here
+    full_text = ctx.text
     mentions: list[DateMention] = []
     quarter = None
     for start, end in _candidates(doc, full_text):

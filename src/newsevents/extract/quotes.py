@@ -58,7 +58,7 @@ class _Article:
     def __init__(self, ctx: ArticleContext, cues: CueLexicon) -> None:
         self.ctx = ctx
         self.doc: Doc = ctx.doc
-        self.text = ctx.doc.text
+        self.text = ctx.text
         self.cues = cues
         self.token_starts = [t.idx for t in self.doc]
         self.quotes = [q for q in find_quote_spans(self.text) if _words(self.text, q) >= 1]

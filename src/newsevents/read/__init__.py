@@ -1,11 +1,13 @@
 """Readers: files (or stdin) in, Documents out, one DocumentError per unreadable document.
 
 The format is found from the content (`detect_format`), or forced with `input_format`.
-Gzipped files are decompressed with a cap; WARC files are streamed record by record.
+Gzipped files are decompressed with a cap; WARC and JSONL files, the corpus formats, are streamed
+(record by record, line by line), so their size is not limited, only a record's or a line's.
 """
 
 from __future__ import annotations
 
+import gzip
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -14,7 +16,7 @@ from newsevents.model import Document, DocumentError
 from newsevents.read.detect import FORMATS, detect_format
 from newsevents.read.files import GZIP_MAGIC, MAX_BYTES, gunzip_limited, read_bytes_limited, read_head
 from newsevents.read.html import read_html
-from newsevents.read.jsonl import read_jsonl
+from newsevents.read.jsonl import read_jsonl, read_jsonl_stream
 from newsevents.read.rss import read_rss
 from newsevents.read.text import read_text
 from newsevents.read.warc import read_warc, read_warc_stream
@@ -66,6 +68,11 @@ def read_file(path: Path, input_format: str = "auto") -> Iterator[Document | Doc
             with path.open("rb") as stream:
                 yield from read_warc_stream(stream, name, MAX_BYTES)
             return
+        if fmt == "jsonl":  # streamed too: a corpus dump may be many gigabytes
+            opener = gzip.open if head.startswith(GZIP_MAGIC) else open
+            with opener(path, "rb") as stream:
+                yield from read_jsonl_stream(stream, name, MAX_BYTES)
+            return
         data = read_bytes_limited(path)
     except (OSError, ValueError) as exc:
         yield DocumentError(id=name, error=str(exc))
@@ -88,7 +95,13 @@ def read_paths(paths: Iterable[str], input_format: str = "auto") -> Iterator[Doc
     """Every document in the given files and folders ('-' is standard input), lazily."""
     for path in paths:
         if path == "-":
-            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+            stdin = sys.stdin.buffer
+            head = stdin.peek(1 << 16)[: 1 << 16] if hasattr(stdin, "peek") else b""
+            if (detect_format(head, "") if input_format == "auto" else input_format) == "jsonl" and head.strip():
+                source = gzip.GzipFile(fileobj=stdin) if head.startswith(GZIP_MAGIC) else stdin
+                yield from read_jsonl_stream(source, "<stdin>", MAX_BYTES)  # `zcat dump.jsonl.gz | ...`
+                continue
+            data = stdin.read(MAX_BYTES + 1)
             if len(data) > MAX_BYTES:
                 yield DocumentError(id="<stdin>", error=f"input over the {MAX_BYTES:,}-byte limit")
                 continue

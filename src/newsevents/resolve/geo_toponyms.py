@@ -591,7 +591,7 @@ class _Finder:
     def qualify(self) -> None:
         """'Paris, Texas': the second name qualifies the first when it is a region or country."""
         self.found.sort(key=lambda t: t.start)
-        text = self.doc.text
+        text = self.ctx.text
         for a, b in zip(self.found, self.found[1:]):
             if text[a.end:b.start] in (", ", ","):
                 if any(e.feature in ("admin1", "country") for e in self.gaz.lookup(b.key)):
