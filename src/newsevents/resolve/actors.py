@@ -626,11 +626,14 @@ def _token_codings(ctx: ArticleContext) -> dict[int, Coding]:
 
 def _same_entity(span: Span, ctx: ArticleContext) -> Entity | None:
     """The entity mention the span is, or whose head it contains ("President Vladimir Putin")."""
+    if len(span) == 0:
+        return None
     best = None
+    head, start, end = span.root.idx, span.start_char, span.end_char  # spaCy computes these on each access
     for ent in ctx.entities:
         if ent.label not in ACTOR_LABELS:
             continue
-        if ent.start <= span.root.idx < ent.end and span.start_char <= ent.start and ent.end <= span.end_char:
+        if ent.start <= head < ent.end and start <= ent.start and ent.end <= end:
             best = ent
     return best
 
@@ -858,6 +861,15 @@ def context_country(tokens: list[Token], ctx: ArticleContext) -> str | None:
     "ethnic Albanians" name no country of residence and do not count."""
     if not tokens:
         return None
+    # events ask again for the same clause (each role, each event of a sentence): answer once
+    key = (tuple(t.i for t in tokens), id(ctx.entities), len(ctx.entities), len(ctx.places))
+    memo = ctx.options.setdefault("_context_countries", {})
+    if key not in memo:
+        memo[key] = _context_country(tokens, ctx)
+    return memo[key]
+
+
+def _context_country(tokens: list[Token], ctx: ArticleContext) -> str | None:
     codings = _token_codings(ctx)
     countries: set[str] = set()
     skip: set[int] = set()

@@ -28,6 +28,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from newsevents.tables import DATA, read_records
@@ -59,6 +60,7 @@ class GazetteerEntry:
     entry_id: int
 
 
+@lru_cache(maxsize=200_000)
 def normalize(text: str) -> str:
     """The lookup key of a name: no accents, case, full stops, hyphens or leading "the"."""
     text = unicodedata.normalize("NFKD", text)
