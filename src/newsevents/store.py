@@ -261,14 +261,19 @@ def _write(con: duckdb.DuckDBPyConnection, ids: list[str], tables: dict[str, lis
            bad: list[ArticleResult], now: datetime) -> None:
     with transaction(con):
         if ids:
-            for table in RECORD_TABLES:
-                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
-            con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
+            _delete_articles(con, ids)
         insert_rows(con, "articles", ARTICLE_COLUMNS, tables["articles"])
         for table, record_type in RECORD_TABLES.items():
             insert_rows(con, table, record_columns(record_type), tables[table])
         for r in bad:
             con.execute("INSERT INTO errors VALUES (?, ?, ?)", [r.id, r.error, now])
+
+
+def _delete_articles(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
+    """Remove articles and all their rows (inside the caller's transaction), before they are written anew."""
+    for table in RECORD_TABLES:
+        con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
+    con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
 
 
 def stored_ids(con: duckdb.DuckDBPyConnection) -> set[str]:
@@ -322,9 +327,7 @@ def load_parts(con: duckdb.DuckDBPyConnection, folder: str | Path) -> int:
             with transaction(con):
                 ids = [row[0] for row in con.execute(
                     f"SELECT id FROM read_parquet('{_sql_path(files['articles'])}')").fetchall()]
-                for table in RECORD_TABLES:
-                    con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
-                con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
+                _delete_articles(con, ids)
                 con.execute(f"DELETE FROM errors USING read_parquet('{_sql_path(files['errors'])}') AS part "
                             "WHERE errors.doc_id = part.doc_id AND errors.failed_at = part.failed_at")
                 for table, path in files.items():
