@@ -64,11 +64,9 @@ def cmd_process(args: argparse.Namespace) -> int:
     def on_error(doc_id: str, error: str) -> None:
         print(f"error: {doc_id}: {error}", file=sys.stderr)
 
-    if args.workers < 1:
-        raise ValueError("--workers must be 1 or more")
     common = dict(input_format=args.input_format, published=args.published, force=args.force,
                   batch_size=args.batch_size, options=_options(args), on_error=on_error)
-    if args.workers > 1 or args.scheduler or args.out:
+    if args.workers != 1 or args.scheduler or args.out:  # process_parallel also refuses --workers 0
         from newsevents.scale import process_parallel
 
         report = process_parallel(args.paths, args.db, workers=args.workers, scheduler=args.scheduler,
