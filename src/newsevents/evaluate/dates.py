@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsevents.evaluate import prf
+from newsevents.extract.dates import REF_PRECISION
 from newsevents.model import Document
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "timex" / "TBAQ-cleaned"
@@ -91,7 +92,7 @@ def _canonical(value: str) -> str:
     return re.sub(r"^(\d{2,3})X+$", r"\1", value)
 
 
-REFERENCES = {"present": "PRESENT_REF", "past": "PAST_REF", "future": "FUTURE_REF"}
+REFERENCES = {precision: value for value, precision in REF_PRECISION.items()}  # "present" -> "PRESENT_REF"
 
 
 def timex_value(mention) -> str | None:

@@ -158,7 +158,6 @@ def score_article(quotes: list[dict[str, Any]], gold: list[GoldAttribution]) -> 
         "missed": [gi for gi in range(len(gold)) if gi not in used_g],
         "spurious": [qi for qi in range(len(quotes)) if qi not in used_q],
         "wrong_speaker": [(qi, gi) for qi, gi in with_source if (qi, gi) not in right],
-        "matched_with_source": with_source,
     }
 
 

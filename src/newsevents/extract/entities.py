@@ -88,9 +88,10 @@ def extract_entities(ctx: ArticleContext) -> list[Entity]:
     full_names: dict[str, list[tuple[str, list[str]]]] = {}  # label group -> longer names seen so far
     tables = load_tables()
     for ent in ctx.doc.ents:
-        start_token = _after_spaced_dash(ctx.doc, ent.start, ent.end)
         if ent.label_ == "PERSON":
             start_token = _extend_hyphenated(ctx.doc, ent.start, ent.end)
+        else:
+            start_token = _after_spaced_dash(ctx.doc, ent.start, ent.end)
         span = ctx.doc[start_token:ent.end]
         name = _clean_name(span.text, ent.label_)
         canonical = name

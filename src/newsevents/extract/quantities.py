@@ -179,11 +179,7 @@ def _in_date(token, dates: list[tuple[int, int]]) -> bool:
     return entity is None or bool(TIME_WORDS.search(entity.text))
 
 
-def lowers_of(doc, start: int, end: int) -> list[str]:
-    return [t.lower_ for t in doc[start:min(end, len(doc))]]
-
-
-def _excluded(doc, start: int, end: int, lex: Lexicon, dates: list[tuple[int, int]]) -> bool:
+def _excluded(doc, lowers: list[str], start: int, end: int, lex: Lexicon, dates: list[tuple[int, int]]) -> bool:
     """Numbers that are not counts: in a date/money/name entity, years, ages, model names, identifiers."""
     tokens = doc[start:end]
     if any(t.ent_type_ in NOT_COUNTS or _in_date(t, dates) for t in tokens):
@@ -220,7 +216,7 @@ def _excluded(doc, start: int, end: int, lex: Lexicon, dates: list[tuple[int, in
     if start > 1 and doc[start - 1].text == "," and (doc[start - 2].ent_type_ == "PERSON" or doc[start - 2].tag_ == "NNP") \
             and (end >= len(doc) or doc[end].text in (",", ")", ".", "and")):
         return True
-    ahead = " ".join(lowers_of(doc, end, end + 5))
+    ahead = " ".join(lowers[end:end + 5])
     if re.match(r"^(and|or|to|-) \S+ (years? old|year-old|- year - old)", ahead):
         return True
     # A ratio: "1 in 4 residents", "eight of 10 avocados", "three out of five".
@@ -363,7 +359,7 @@ def _quantity(doc, lowers: list[str], ctx, start: int, end: int, lex: Lexicon,
             value = parse_number([t.text for t in doc[start:group_end]], lex)
             if value is None:
                 return None
-    if _excluded(doc, start, group_end, lex, dates):
+    if _excluded(doc, lowers, start, group_end, lex, dates):
         return None
     opener = doc[start - 1].lower_ if start > sent_start else ""
     # A range: "between 3,000 and 6,000", "from 10 to 20", "two or three", "3,000 to 6,000".
@@ -374,7 +370,7 @@ def _quantity(doc, lowers: list[str], ctx, start: int, end: int, lex: Lexicon,
                                                                and doc[start - 1].lower_ in ("from",)):
         second_end = _number_run(doc, group_end + 1, end, lex)
         second = parse_number([t.text for t in doc[group_end + 1:second_end]], lex)
-        if second is not None and not _excluded(doc, group_end + 1, second_end, lex, dates):
+        if second is not None and not _excluded(doc, lowers, group_end + 1, second_end, lex, dates):
             multiplier = lex.multipliers.get(doc[second_end - 1].lower_)
             if multiplier and value < multiplier and doc[group_end - 1].lower_ not in lex.multipliers:
                 value *= multiplier  # "between 3 and 6 million"

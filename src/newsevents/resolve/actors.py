@@ -785,7 +785,7 @@ def actor_phrases(ctx: ArticleContext, entities: list[Entity]) -> list[Entity]:
     """Entity records (label "ACTOR") for coded noun phrases that no spaCy entity covers:
     "Russian forces", "rebels", "Western countries", "Kremlin-backed militias"."""
     doc = ctx.doc
-    text = ctx.article.text  # the parsed text (Doc.text would join every token again)
+    text = ctx.text
     covered = set()
     for ent in entities:
         span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
