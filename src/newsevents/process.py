@@ -5,11 +5,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newsevents import store
 from newsevents.model import ArticleResult
 from newsevents.pipeline import Pipeline
 from newsevents.read import read_paths
+
+if TYPE_CHECKING:
+    import duckdb
 
 
 @dataclass
@@ -50,12 +54,22 @@ def write_batches(results: Iterable[ArticleResult], write: Callable[[list[Articl
     return report
 
 
+def store_batch(con: duckdb.DuckDBPyConnection, batch: list[ArticleResult]) -> int:
+    """Commit one batch to the store, then sign its articles for story clustering: hashing as the
+    run goes leaves the corpus step at the end (one process, after the workers) only the clustering."""
+    from newsevents.resolve.clusters import add_signatures
+
+    written = store.write_results(con, batch)[0]
+    add_signatures(con)
+    return written
+
+
 def store_results(results: Iterable[ArticleResult], db: str, batch_size: int = 64, progress: bool = False,
                   on_error: Callable[[str, str], None] | None = None) -> ProcessReport:
     """Write results to the DuckDB store `db` in committed batches."""
     con = store.connect(db)
     try:
-        return write_batches(results, lambda batch: store.write_results(con, batch)[0], batch_size,
+        return write_batches(results, lambda batch: store_batch(con, batch), batch_size,
                              progress=progress, on_error=on_error)
     finally:
         con.close()

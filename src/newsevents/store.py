@@ -79,24 +79,23 @@ def _columns(record_type: type, prefix: str) -> tuple[tuple[str, str], ...]:
 
 def flatten(record: Any, prefix: str = "") -> dict[str, Any]:
     row: dict[str, Any] = {}
-    for f in dataclasses.fields(record):
-        value = getattr(record, f.name)
-        if dataclasses.is_dataclass(value):
-            row.update(flatten(value, prefix + f.name + "_"))
-        elif isinstance(value, NESTED) or value is None and _is_nested_field(type(record), f.name):
-            row.update({c: None for c, _ in _columns(_nested_type(type(record), f.name), prefix + f.name + "_")})
+    for name, nested in _fields(type(record)):
+        value = getattr(record, name)
+        if nested is None:
+            row[prefix + name] = value
+        elif value is None:  # every column of the missing record, empty
+            row.update(dict.fromkeys(c for c, _ in _columns(nested, prefix + name + "_")))
         else:
-            row[prefix + f.name] = value
+            row.update(flatten(value, prefix + name + "_"))
     return row
 
 
-@functools.cache  # get_type_hints is slow and flatten() asks for every None field
-def _nested_type(record_type: type, name: str) -> type:
-    return _base_type(typing.get_type_hints(record_type)[name])
-
-
-def _is_nested_field(record_type: type, name: str) -> bool:
-    return _nested_type(record_type, name) in NESTED
+@functools.cache  # the writer flattens every record: look at the type hints once per type
+def _fields(record_type: type) -> tuple[tuple[str, type | None], ...]:
+    """(field name, its nested record type or None) for each field of a record type."""
+    hints = typing.get_type_hints(record_type)
+    return tuple((f.name, base if (base := _base_type(hints[f.name])) in NESTED else None)
+                 for f in dataclasses.fields(record_type))
 
 
 def record_columns(record_type: type) -> list[tuple[str, str]]:
@@ -271,7 +270,7 @@ def _write(con: duckdb.DuckDBPyConnection, ids: list[str], tables: dict[str, lis
 
 def _delete_articles(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
     """Remove articles and all their rows (inside the caller's transaction), before they are written anew."""
-    for table in RECORD_TABLES:
+    for table in (*RECORD_TABLES, "article_minhash", "article_lsh"):  # a new text needs a new signature
         con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
     con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
 

@@ -72,14 +72,14 @@ class ActorTables:
     exact: dict[str, list[TableEntry]]  # case-sensitive keys for abbreviations
     leaders: dict[str, list[LeaderTerm]]  # lower-cased name and alias keys
     country_names: dict[str, str]  # iso3 -> short name
-    max_words: int  # the longest phrase, in words (hyphenated parts count as one)
-    starts: frozenset[str] = frozenset()  # first word pieces of all phrases: a quick "no phrase starts here"
+    # first word piece of the phrases -> the most tokens a phrase starting with it may span
+    # ("russian" -> 3 for "Russian Federation"); a piece absent starts no phrase (most words of a text)
+    reach: dict[str, int] = field(default_factory=dict)
     _cache: dict[str, tuple[TableEntry, ...]] = field(default_factory=dict)
 
-    def may_start(self, word: str) -> bool:
-        """False when no table phrase can start with this token (most tokens of a text)."""
-        piece = _PIECES.split(normalize(word), 1)[0]
-        return piece in self.starts
+    def reach_from(self, word: str) -> int:
+        """The most tokens a table phrase starting with this token may span; 0 when none starts here."""
+        return self.reach.get(_PIECES.split(normalize(word), 1)[0], 0)
 
     def lookup(self, text: str) -> list[TableEntry]:
         """Entries for a phrase as written, best kind first ([] when unknown)."""
@@ -176,9 +176,17 @@ def load_tables() -> ActorTables:
         for text in [row["name"], *_split(row["aliases"])]:
             leaders.setdefault(normalize(text), []).append(term)
 
-    max_words = max(len(key.split()) for key in [*phrases, *exact])
-    starts = frozenset(_PIECES.split(key.lower(), 1)[0] for key in [*phrases, *exact])
-    return ActorTables(phrases, exact, leaders, country_names, max_words, starts)
+    reach: dict[str, int] = {}
+    for key in [*phrases, *exact]:
+        piece = _PIECES.split(key.lower(), 1)[0]
+        reach[piece] = max(reach.get(piece, 0), _token_reach(key))
+    return ActorTables(phrases, exact, leaders, country_names, reach)
+
+
+def _token_reach(key: str) -> int:
+    """A generous bound on the tokens a phrase spans as written: a word, its hyphens and apostrophes
+    may each be a token, and a word may split once more ("al-Qaeda" is "al", "-", "Qaeda")."""
+    return 3 * (len(key.split()) + key.count("-") + key.count("'"))
 
 
 def leader_on(terms: list[LeaderTerm], day: date | None) -> tuple[LeaderTerm | None, LeaderTerm | None]:

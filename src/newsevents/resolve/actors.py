@@ -109,13 +109,12 @@ def match_tables(tokens: list[Token], tables: ActorTables | None = None,
     tables = tables or load_tables()
     skip = skip or set()
     texts = [t.text_with_ws for t in tokens]
-    longest = min(len(tokens), tables.max_words * 3)
     matches: list[_Match] = []
     i = 0
     while i < len(tokens):
         found = None
         if i not in skip and not tokens[i].is_punct:
-            for j in range(min(len(tokens), i + longest), i, -1) if tables.may_start(tokens[i].text) else ():
+            for j in range(min(len(tokens), i + tables.reach_from(tokens[i].text)), i, -1):
                 if any(k in skip for k in range(i, j)):
                     continue
                 entries = tables.lookup("".join(texts[i:j]))

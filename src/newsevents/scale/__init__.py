@@ -2,9 +2,9 @@
 cluster, or into Parquet partitions; then the corpus-wide resolution (story clusters, merged
 events, cross-article actors).
 
-The parent reads documents lazily and cuts them into chunks of `batch_size` documents (the
-batches the single-process path uses); at most a few chunks per worker are in flight, results
-come back in input order and are written by this process alone, one transaction per batch.
+The parent reads documents lazily and cuts them into chunks of a few documents; at most a few
+chunks per worker are in flight, results come back in input order and are written by this
+process alone, one transaction per `batch_size` documents.
 Articles already stored (same id = same normalized text) are skipped unless `force`.
 """
 
@@ -21,6 +21,12 @@ from newsevents.scale.workers import PipelineConfig, chunked
 
 __all__ = ["process_parallel", "resolve_corpus", "ProcessReport"]
 
+# Documents per chunk of work (and per spaCy batch on the worker). Small, so that the last chunks
+# keep every worker busy to the end: with chunks of 32, one worker sat idle for seconds while the
+# other finished. spaCy parses a document the same in a batch of any size, so the records stay
+# those of the single-process path (tests/test_scale.py checks both).
+CHUNK_SIZE = 8
+
 
 def process_parallel(paths: list[str], db: str = store.DEFAULT_DB, *, workers: int = 1,
                      scheduler: str | None = None, out_dir: str | None = None, progress: bool = False,
@@ -36,8 +42,9 @@ def process_parallel(paths: list[str], db: str = store.DEFAULT_DB, *, workers: i
     sink = ParquetSink(out_dir, force=force) if out_dir else StoreSink(db)
     try:
         known = frozenset() if force else frozenset(sink.known_ids())
-        config = PipelineConfig.make(batch_size, published, options)
-        chunks = chunked(read_paths(paths, input_format), batch_size)
+        chunk_size = min(batch_size, CHUNK_SIZE)
+        config = PipelineConfig.make(chunk_size, published, options)
+        chunks = chunked(read_paths(paths, input_format), chunk_size)
         if scheduler:
             from newsevents.scale.distributed import run_dask
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from newsevents import store
 from newsevents.model import ArticleResult
+from newsevents.process import store_batch
 
 
 class StoreSink:
@@ -25,7 +26,7 @@ class StoreSink:
         return store.stored_ids(self.con)
 
     def write(self, batch: list[ArticleResult]) -> int:
-        return store.write_results(self.con, batch)[0]
+        return store_batch(self.con, batch)
 
     def close(self) -> None:
         self.con.close()
