@@ -8,6 +8,7 @@ its internals.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from newsevents.model import Article, DateMention, Entity, Event, Place, Quantity, Quote
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
 
 @dataclass
@@ -32,21 +33,31 @@ class ArticleContext:
     events: list[Event] = field(default_factory=list)
     options: dict[str, Any] = field(default_factory=dict)  # e.g. a loaded actor dictionary
 
+    # spaCy builds these anew on every access (a new Token object per `doc[i]`, a new tuple of spans
+    # per `doc.ents`, the whole text joined again per `doc.text`); the extractors ask thousands of times.
     @cached_property
     def text(self) -> str:
-        """The parsed text (spaCy's `Doc.text` joins every token anew on each access: once here)."""
-        return self.doc.text
+        """The parsed text: the article's own when it was parsed from it (spaCy keeps text verbatim)."""
+        last = self.doc[-1] if len(self.doc) else None
+        parsed_length = last.idx + len(last.text_with_ws) if last is not None else 0
+        return self.article.text if len(self.article.text) == parsed_length else self.doc.text
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return list(self.doc)
+
+    @cached_property
+    def ents(self) -> tuple[Span, ...]:
+        return self.doc.ents
+
+    @cached_property
+    def sents(self) -> list[Span]:
+        return list(self.doc.sents)
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s.start_char for s in self.sents]
 
     def sentence_index(self, char: int) -> int:
         """Index of the sentence containing character offset `char`."""
-        starts = self.options.get("_sentence_starts")
-        if starts is None:  # computed once per article (setdefault would rebuild the list on every call)
-            starts = self.options["_sentence_starts"] = [s.start_char for s in self.doc.sents]
-        lo, hi = 0, len(starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if starts[mid] <= char:
-                lo = mid
-            else:
-                hi = mid - 1
-        return max(lo, 0)
+        return max(bisect_right(self.sentence_starts, char) - 1, 0)

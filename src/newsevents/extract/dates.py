@@ -58,10 +58,10 @@ def _extra_pattern() -> re.Pattern:
     )
 
 
-def _candidates(doc, text: str) -> list[tuple[int, int]]:
+def _candidates(ents, text: str) -> list[tuple[int, int]]:
     """Character spans that may be dates, from NER and from the extra pattern, without overlaps."""
     spans: list[tuple[int, int]] = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "DATE" or ent.label_ == "TIME" and DAY_IN_TIME.search(ent.text):
             spans.extend(_split(ent.text, ent.start_char))
     taken = sorted(spans)
@@ -142,7 +142,7 @@ def extract_dates(ctx: ArticleContext) -> list[DateMention]:
     full_text = ctx.text
     mentions: list[DateMention] = []
     quarter = None
-    for start, end in _candidates(doc, full_text):
+    for start, end in _candidates(ctx.ents, full_text):
         if _is_model_number(full_text, start, end):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")

@@ -87,7 +87,7 @@ def extract_entities(ctx: ArticleContext) -> list[Entity]:
     entities: list[Entity] = []
     full_names: dict[str, list[tuple[str, list[str]]]] = {}  # label group -> longer names seen so far
     tables = load_tables()
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ == "PERSON":
             start_token = _extend_hyphenated(ctx.doc, ent.start, ent.end)
         else:

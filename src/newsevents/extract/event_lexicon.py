@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 from newsevents.tables import DATA, read_rows
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from collections.abc import Sequence
+
+    from spacy.tokens import Token
 
 
 PLOVER_TYPES = (
@@ -172,10 +174,10 @@ def _hyphenated(token: Token) -> str | None:
     return None
 
 
-def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[TriggerMatch]:
-    """Every trigger in the document; words inside a longer matched phrase do not trigger again."""
+def find_triggers(tokens: Sequence[Token], lexicon: EventLexicon) -> list[TriggerMatch]:
+    """Every trigger among a document's tokens; words inside a longer matched phrase do not trigger again."""
     matches: list[TriggerMatch] = []
-    for token in doc:
+    for token in tokens:
         match = None
         if token.dep_ in ("amod", "compound") and token.pos_ == "VERB":
             continue  # a participle used as an adjective: "pledged delegates"

@@ -277,7 +277,7 @@ class _Builder:
         self.ctx = ctx
         self.lexicon = lexicon
         self.coder = _Coder(ctx, lexicon)
-        self.sentence_starts = {s.start: i for i, s in enumerate(ctx.doc.sents)}
+        self.sentence_starts = {s.start: i for i, s in enumerate(ctx.sents)}
         self.main_place = _main_place([p for p in ctx.places if not self._place_is_actor(p)])
         self.anaphoric: set[int] = set()  # ids of events whose target is "the decision" and the like
         self.triggers: dict[int, str] = {}  # token index -> event type, for every trigger in the document
@@ -356,7 +356,7 @@ class _Builder:
                    target_tok: Token | None, target: Actor | None) -> tuple[Actor | None, Actor | None]:
         """Where the parse leaves a role empty or uncoded: the nearest coded phrase of the clause, and for
         a domestic actor without a country the one country the clause names."""
-        token = self.ctx.doc[match.token_i]
+        token = self.ctx.tokens[match.token_i]
         phrase = set(match.tokens)
         clause_head = token if match.trigger.pos == "V" else (light_verb_of(token, self.lexicon) or token)
         if target_tok is None:
@@ -673,17 +673,17 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
     events: list[Event] = []
     by_speech: dict[int, list[Event]] = {}
     speech_tokens: dict[int, Token] = {}
-    matches = find_triggers(ctx.doc, lexicon)
+    matches = find_triggers(ctx.tokens, lexicon)
     builder.triggers = {m.token_i: m.trigger.type for m in matches}
     for match in matches:
         new = builder.from_trigger(match)
         events += new
-        token = ctx.doc[match.token_i]
+        token = ctx.tokens[match.token_i]
         speech = speech_verb_of(token, lexicon)
         if speech is not None:
             by_speech.setdefault(speech.i, []).extend(new)
             speech_tokens[speech.i] = speech
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if token.pos_ == "VERB" and lexicon.is_cue(token.lemma_, "speech"):
             events += builder.from_speech(token, by_speech.get(token.i, []))
     events.sort(key=lambda e: (e.start, e.end, e.type))

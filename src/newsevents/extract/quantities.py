@@ -415,13 +415,14 @@ def _quantity(doc, lowers: list[str], ctx, start: int, end: int, lex: Lexicon,
 def extract_quantities(ctx: ArticleContext) -> list[Quantity]:
     lex = load_lexicon()
     doc = ctx.doc
-    lowers = [t.lower_ for t in doc]
+    tokens = ctx.tokens
+    lowers = [t.lower_ for t in tokens]
     dates = [(d.start, d.end) for d in ctx.dates]
     quantities: list[Quantity] = []
-    for sent in doc.sents:
+    for sent in ctx.sents:
         i = sent.start
         while i < sent.end:
-            token = doc[i]
+            token = tokens[i]
             if _is_number(token, lex) or _match_vague(lowers, i, sent.end, lex):
                 found = _quantity(doc, lowers, ctx, i, sent.end, lex, dates)
                 if found is not None:

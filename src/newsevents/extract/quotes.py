@@ -60,7 +60,7 @@ class _Article:
         self.doc: Doc = ctx.doc
         self.text = ctx.text
         self.cues = cues
-        self.token_starts = [t.idx for t in self.doc]
+        self.token_starts = [t.idx for t in ctx.tokens]
         self.quotes = [q for q in find_quote_spans(self.text) if _words(self.text, q) >= 1]
         self.quote_starts = [q.start for q in self.quotes]
         self.in_quote = [False] * len(self.doc)  # token inside quotation marks
@@ -261,7 +261,7 @@ def _colon_lines(art: _Article, taken: list[Draft]) -> list[Draft]:
     drafts = []
     doc, text = art.doc, art.text
     taken_spans = [(d.start, d.end) for d in taken]
-    for sent in doc.sents:
+    for sent in art.ctx.sents:
         first = sent[0]
         while first.is_space and first.i + 1 < sent.end:
             first = doc[first.i + 1]
@@ -389,9 +389,9 @@ def _subject_token(cue: Token) -> Token | None:
 
 def _reported(art: _Article, used_cues: set[int], direct: list[Draft]) -> list[Draft]:
     drafts: list[Draft] = []
-    doc, text = art.doc, art.text
+    text = art.text
     direct_spans = [(d.start, d.end) for d in direct]
-    for token in doc:
+    for token in art.ctx.tokens:
         if token.i in used_cues:
             continue
         if token.lower_ == "according" and not art.in_quote[token.i]:

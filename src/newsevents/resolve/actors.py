@@ -795,13 +795,14 @@ def actor_phrases(ctx: ArticleContext, entities: list[Entity]) -> list[Entity]:
     found: list[Entity] = []
     try:
         # Cheaper than doc.noun_chunks: only nouns that are role words, with their left modifiers.
-        for root in doc:
+        doc_tokens = ctx.tokens
+        for root in doc_tokens:
             if root.pos_ not in ("NOUN", "PROPN") or root.i in covered or not _is_role_word(root.text):
                 continue
             if root.dep_ == "appos" and root.head.ent_type_ == "PERSON":
                 continue  # a title, already on the person
-            if root.dep_ == "compound" or (root.i + 1 < len(doc) and doc[root.i + 1].dep_ == "compound"
-                                           and doc[root.i + 1].head.i == root.i + 1):
+            if root.dep_ == "compound" or (root.i + 1 < len(doc) and doc_tokens[root.i + 1].dep_ == "compound"
+                                           and doc_tokens[root.i + 1].head.i == root.i + 1):
                 continue  # a modifier of a longer noun phrase ("police station", "army base")
             chunk = doc[root.left_edge.i:root.i + 1]
             actor = code_span(chunk, ctx)

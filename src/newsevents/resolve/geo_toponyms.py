@@ -186,13 +186,13 @@ class _Finder:
         self.gaz = gaz
         self.found: list[Toponym] = []
         self.taken = [False] * len(self.doc)
-        in_person = Counter(t.lower_ for ent in self.doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+        in_person = Counter(t.lower_ for ent in ctx.ents if ent.label_ == "PERSON" and len(ent) > 1
                             for t in ent)
-        alone_place = Counter(ent.text.lower() for ent in self.doc.ents if ent.label_ in ("GPE", "LOC"))
+        alone_place = Counter(ent.text.lower() for ent in ctx.ents if ent.label_ in ("GPE", "LOC"))
         # a word in a person's name, unless the article names it as a place alone more often
         # ("Jordan Henderson" vs a headline "Rethinking Egypt" misread as a person)
         self.person_words = {w for w, n in in_person.items() if alone_place[w] <= n}
-        self.lower_words = {t.text for t in self.doc if t.is_lower}
+        self.lower_words = {t.text for t in ctx.tokens if t.is_lower}
 
     def add(self, span: Span, key: str, source: str, hint: str | None = None, country: str | None = None) -> None:
         if len(span) == 0 or any(self.taken[i] for i in range(span.start, span.end)):
@@ -413,31 +413,31 @@ class _Finder:
     def streets(self) -> None:
         """Named streets and numbered roads ("Bucknell Drive", "Interstate 395", "County Road 109"): where
         local news happens; they are located at the town the article places them in (geo_resolve)."""
-        doc = self.doc
-        for i, token in enumerate(doc):
+        doc, toks = self.doc, self.ctx.tokens
+        for i, token in enumerate(toks):
             if self.taken[i]:
                 continue
-            numbered = i + 1 < len(doc) and doc[i + 1].like_num
-            in_name = i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN"
+            numbered = i + 1 < len(doc) and toks[i + 1].like_num
+            in_name = i + 1 < len(doc) and toks[i + 1].is_title and toks[i + 1].pos_ == "PROPN"
             if in_name and token.lower_ in STREET_WORDS:
                 continue  # "National Highway Traffic Administration", "Pleasant Lane School": a name
             if token.lower_ in STREET_WORDS and i > 0 and token.text[:1].isupper() and not numbered:
                 start = i
-                while start > 0 and i - start < 4 and doc[start - 1].text[:1].isupper() \
-                        and not self.taken[start - 1] and doc[start - 1].pos_ == "PROPN" \
-                        and doc[start - 1].lower_ not in STREET_WORDS:
+                while start > 0 and i - start < 4 and toks[start - 1].text[:1].isupper() \
+                        and not self.taken[start - 1] and toks[start - 1].pos_ == "PROPN" \
+                        and toks[start - 1].lower_ not in STREET_WORDS:
                     start -= 1
                 if start < i:
                     self.add(doc[start:i + 1], doc[start:i + 1].text, "street", "street")
-            elif token.like_num and i > 0 and doc[i - 1].lower_ in ROAD_PREFIXES and doc[i - 1].text[:1].isupper():
+            elif token.like_num and i > 0 and toks[i - 1].lower_ in ROAD_PREFIXES and toks[i - 1].text[:1].isupper():
                 start = i - 1
-                if start > 0 and doc[start - 1].text in ("County", "State", "U.S.", "US") and not self.taken[start - 1]:
+                if start > 0 and toks[start - 1].text in ("County", "State", "U.S.", "US") and not self.taken[start - 1]:
                     start -= 1
                 if not any(self.taken[k] for k in range(start, i)):
                     self.add(doc[start:i + 1], doc[start:i + 1].text, "street", "street")
             elif token.like_num and token.text.isdigit() and len(token.text) <= 3 and i > 0:
                 # a state road: "W.Va. 61", "S.C. 6"
-                start = i - 2 if i > 1 and doc[i - 1].text == "." and not doc[i - 2].whitespace_ else i - 1
+                start = i - 2 if i > 1 and toks[i - 1].text == "." and not toks[i - 2].whitespace_ else i - 1
                 prefix = doc[start:i].text
                 if "." in prefix[:-1] and len(prefix) <= 6 and not any(self.taken[k] for k in range(start, i)) \
                         and any(e.feature == "admin1" for e in self.gaz.lookup(prefix)):
@@ -445,9 +445,9 @@ class _Finder:
 
     def party_hometowns(self) -> None:
         """A legislator's home town after the party letter: "Rep. Jane Doe, R-Elbow Lake"."""
-        doc = self.doc
+        doc, toks = self.doc, self.ctx.tokens
         for i in range(len(doc) - 2):
-            if doc[i].text not in PARTY_LETTERS or doc[i + 1].text not in ("-", "–") or doc[i + 1].whitespace_:
+            if toks[i].text not in PARTY_LETTERS or toks[i + 1].text not in ("-", "–") or toks[i + 1].whitespace_:
                 continue
             for j in range(min(i + 5, len(doc)), i + 2, -1):
                 part = doc[i + 2:j]
@@ -462,15 +462,15 @@ class _Finder:
 
     def county_lists(self) -> None:
         """ "Barrow, Jackson and Madison counties": each name is a county (spaCy calls them persons)."""
-        doc = self.doc
-        for i, token in enumerate(doc):
+        doc, toks = self.doc, self.ctx.tokens
+        for i, token in enumerate(toks):
             if token.lower_ not in ("counties", "parishes"):
                 continue
             j = i
             while j > 0:
                 end = j
                 start = end
-                while start > 0 and doc[start - 1].text[:1].isupper() and end - start < 3:
+                while start > 0 and toks[start - 1].text[:1].isupper() and end - start < 3:
                     start -= 1
                 if start == end:
                     break
@@ -479,23 +479,23 @@ class _Finder:
                 if not any(self.taken[k] for k in range(start, end)) and self.gaz.known(f"{part.text} {word}"):
                     self.add(part, f"{part.text} {word}", "gazetteer", "admin2")
                 j = start
-                if j > 0 and doc[j - 1].lower_ in (",", "and", "or", "&", "-"):
+                if j > 0 and toks[j - 1].lower_ in (",", "and", "or", "&", "-"):
                     j -= 1
-                    if j > 0 and doc[j - 1].text == "," and doc[j].lower_ in ("and", "or"):
+                    if j > 0 and toks[j - 1].text == "," and toks[j].lower_ in ("and", "or"):
                         j -= 1
                 else:
                     break
 
     def abbreviated_regions(self) -> None:
         """The region after a town: "Churchill, Man.", "Barrie, Ont." (spaCy often calls them persons)."""
-        doc = self.doc
+        doc, toks = self.doc, self.ctx.tokens
         for i in range(2, len(doc)):
-            token = doc[i]
-            if self.taken[i] or doc[i - 1].text != "," or not self.taken[i - 2] or not token.text[:1].isupper():
+            token = toks[i]
+            if self.taken[i] or toks[i - 1].text != "," or not self.taken[i - 2] or not token.text[:1].isupper():
                 continue
             end = i + 1
             key = token.text
-            if end < len(doc) and doc[end].text == "." and not token.whitespace_:
+            if end < len(doc) and toks[end].text == "." and not token.whitespace_:
                 key += "."
             if not key.endswith(".") or len(key) > 6:
                 continue  # only abbreviations: a full name was taken by the other passes
@@ -504,14 +504,14 @@ class _Finder:
 
     # -- 3. capitalized names spaCy missed
     def scan(self) -> None:
-        doc = self.doc
+        doc, toks = self.doc, self.ctx.tokens
         gaz = self.gaz
         blocked = set()
-        for ent in doc.ents:
+        for ent in self.ctx.ents:
             blocked.update(range(ent.start, ent.end))
         i = 0
         while i < len(doc):
-            token = doc[i]
+            token = toks[i]
             if self.taken[i] or not token.text[:1].isupper():
                 i += 1
                 continue
@@ -601,13 +601,13 @@ class _Finder:
 def find_toponyms(ctx: ArticleContext) -> list[Toponym]:
     gaz = load_gazetteer()
     finder = _Finder(ctx, gaz)
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ in PLACE_LABELS:
             finder.from_entity(ent)
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ in ("PERSON", "ORG", "NORP"):
             finder.from_mislabel(ent)
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ in INSIDE_NAME_LABELS:
             finder.from_inside_name(ent)
     finder.party_hometowns()

@@ -50,7 +50,7 @@ class SpeakerResolver:
         self.doc = ctx.doc
         self.entity_at: dict[int, Entity] = {e.start: e for e in ctx.entities}
         self.span_of_token: dict[int, Span] = {}
-        for ent in self.doc.ents:
+        for ent in ctx.ents:
             for i in range(ent.start, ent.end):
                 self.span_of_token[i] = ent
         self.history: list[tuple[int, Speaker]] = []  # (char offset, speaker) of resolved speakers
@@ -162,7 +162,7 @@ class SpeakerResolver:
                     speaker.name not in avoid):
                 best_at, best = pos, speaker
                 break
-        for ent in self.doc.ents:
+        for ent in self.ctx.ents:
             if ent.start_char >= at:
                 break
             if ent.label_ != "PERSON" or ent.start_char <= best_at or at - ent.start_char > PRONOUN_WINDOW:
