@@ -284,6 +284,7 @@ class _Builder:
         self.source_parsed: bool | None = None  # while building a trigger's events: had it a parsed agent?
         self.inferred_sources: set[int] = set()  # ids of source actors taken from the clause, not the parse
         self.parsed_roles: tuple[Actor | None, Actor | None] | None = None  # the trigger's roles as parsed
+        self.clauses: dict[tuple[int, bool], list[Token]] = {}  # (trigger index, reported) -> its clause
         self.evidence: dict[int, tuple[Actor | None, Actor | None]] = {}  # id(event) -> its parsed roles
 
     # --- roles ---------------------------------------------------------------------------
@@ -308,8 +309,7 @@ class _Builder:
         return token, actor
 
     def roles(self, match: TriggerMatch) -> tuple[Token | None, Actor | None, Token | None, Actor | None]:
-        doc = self.ctx.doc
-        token = doc[match.token_i]
+        token = self.ctx.tokens[match.token_i]
         phrase = set(match.tokens)
         if match.trigger.pos == "V":
             subject = verb_subject(token)
@@ -380,6 +380,12 @@ class _Builder:
         """The trigger's sentence without the reporting clauses it is not part of ("..., police said",
         "a spokeswoman for the U.S. embassy said (that) ..."); with `reported` False, only parenthetical
         reporting clauses are left out, not the speaker of a "said (that)" sentence."""
+        key = (trigger.i, reported)
+        if key not in self.clauses:  # each role of each event of a trigger asks again: read it once
+            self.clauses[key] = self._read_clause(trigger, reported)
+        return self.clauses[key]
+
+    def _read_clause(self, trigger: Token, reported: bool) -> list[Token]:
         speech = speech_verb_of(trigger, self.lexicon) if reported else None
         if speech is not None:
             inner = next((c for c in speech.children if c.left_edge.i <= trigger.i <= c.right_edge.i), None)
@@ -531,13 +537,14 @@ class _Builder:
         return event
 
     def from_trigger(self, match: TriggerMatch) -> list[Event]:
-        doc = self.ctx.doc
-        token = doc[match.token_i]
+        doc_tokens = self.ctx.tokens
+        token = doc_tokens[match.token_i]
         trig = match.trigger
         is_noun = trig.pos == "N"
         clause_verb = token if not is_noun else light_verb_of(token, self.lexicon)
         mod = modality(token, clause_verb, is_noun, self.lexicon, self.triggers)
-        if token.sent.text.rstrip(' "\'\u201d\u2019').endswith("?"):
+        sent = token.sent
+        if self.ctx.text[sent.start_char:sent.end_char].rstrip(' "\'\u201d\u2019').endswith("?"):
             mod.hypothetical = True  # a question asserts nothing: "Do you support Trump?"
             mod.intent = None
         source_tok, source, target_tok, target = self.roles(match)
@@ -545,10 +552,9 @@ class _Builder:
         self.source_parsed = parsed_source
         self.parsed_roles = (source, target)
         source, target = self.fill_roles(match, source_tok, source, target_tok, target)
-        sent = token.sent
         clause = self._clause(token, clause_verb)
         speech = speech_verb_of(clause_verb if clause_verb is not None else token, self.lexicon)
-        tokens = [doc[i] for i in match.tokens]
+        tokens = [doc_tokens[i] for i in match.tokens]
         weight = trig.weight
         if is_noun and _governing_trigger(token, self.triggers) is not None:
             weight *= 0.7  # "complained over air raids": the complaint is the event the sentence reports
