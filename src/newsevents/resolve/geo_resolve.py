@@ -128,21 +128,21 @@ def _nearness(groups: list[_Group]) -> list[list[float]]:
     if len(points) < 2:
         return out
     owner = np.array([p[0] for p in points])
+    owner_key = np.array([groups[p[0]].key for p in points], dtype=object)
     lat = np.radians(np.array([p[1] for p in points]))
     lon = np.radians(np.array([p[2] for p in points]))
     for gi, g in enumerate(groups):
+        others = (owner != gi) & (owner_key != g.key)  # the same name elsewhere is no neighbour
         for k, e in enumerate(g.entries):
             if e.lat is None or e.feature not in LOCAL_FEATURES:
                 continue
             p1, l1 = math.radians(e.lat), math.radians(e.lon)
             a = np.sin((lat - p1) / 2) ** 2 + math.cos(p1) * np.cos(lat) * np.sin((lon - l1) / 2) ** 2
             km = 12742.0 * np.arcsin(np.sqrt(np.minimum(1.0, a)))
-            closeness = np.exp(-km / PROXIMITY_KM)
-            best: dict[int, float] = {}
-            for hi, value in zip(owner.tolist(), closeness.tolist()):
-                if hi != gi and groups[hi].key != g.key and value > best.get(hi, 0.0):
-                    best[hi] = value
-            out[gi][k] = sum(best.values())
+            closeness = np.where(others, np.exp(-km / PROXIMITY_KM), 0.0)
+            best = np.zeros(len(groups))  # each other name counts once: by its nearest candidate
+            np.maximum.at(best, owner, closeness)
+            out[gi][k] = sum(best.tolist())  # left to right, as the scores were always summed
     return out
 
 
