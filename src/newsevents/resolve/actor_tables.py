@@ -73,7 +73,7 @@ class ActorTables:
     leaders: dict[str, list[LeaderTerm]]  # lower-cased name and alias keys
     country_names: dict[str, str]  # iso3 -> short name
     # first word piece of the phrases -> the most tokens a phrase starting with it may span
-    # ("russian" -> 3 for "Russian Federation"); a piece absent starts no phrase (most words of a text)
+    # (generous: "russian" -> 6 for "Russian Federation"); a piece absent starts no phrase (most words)
     reach: dict[str, int] = field(default_factory=dict)
     _cache: dict[str, tuple[TableEntry, ...]] = field(default_factory=dict)
 
