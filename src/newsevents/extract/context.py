@@ -32,6 +32,7 @@ class ArticleContext:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     options: dict[str, Any] = field(default_factory=dict)  # e.g. a loaded actor dictionary
+    memo: dict[str, Any] = field(default_factory=dict)  # what the resolvers keep between calls for this article
 
     # spaCy builds these anew on every access (a new Token object per `doc[i]`, a new tuple of spans
     # per `doc.ents`, the whole text joined again per `doc.text`); the extractors ask thousands of times.

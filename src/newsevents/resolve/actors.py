@@ -458,7 +458,7 @@ def _employer_before(ent: Entity, ctx: ArticleContext | None) -> Coding | None:
     organisation of the last sentences ("In Washington, the White House said ... spokesman Josh Earnest")."""
     if ctx is None:
         return None
-    candidates = [e for e in ctx.options.get("_coded_entities", []) if e.start < ent.start
+    candidates = [e for e in ctx.memo.get("coded_entities", []) if e.start < ent.start
                   and e.label in ("ORG", "FAC", "GPE") and e.sector is not None and e.country is not None
                   and ent.sentence - e.sentence <= LOOKBACK_SENTENCES]
     if not candidates:
@@ -511,7 +511,7 @@ def code_entities(entities: list[Entity], ctx: ArticleContext) -> None:
     """Fill country, sector and title of the actor-like entities in place."""
     doc = ctx.doc
     coded: list[Entity] = []
-    ctx.options["_coded_entities"] = coded
+    ctx.memo["coded_entities"] = coded
     person_tokens = set()
     for ent in entities:
         if ent.label == "PERSON":
@@ -605,7 +605,7 @@ def _token_codings(ctx: ArticleContext) -> dict[int, Coding]:
     """Token index -> coding of the coded entity over it, for the whole article; built once per
     entity list (events code many spans)."""
     key = (id(ctx.entities), len(ctx.entities))
-    cached = ctx.options.get("_actor_token_codings")
+    cached = ctx.memo.get("token_codings")
     if cached is not None and cached[0] == key:
         return cached[1]
     doc = ctx.doc
@@ -619,7 +619,7 @@ def _token_codings(ctx: ArticleContext) -> dict[int, Coding]:
         c = Coding(ent.country, ent.sector, ent.title, ent.canonical)
         for i in range(ent_span.start, ent_span.end):
             codings[i] = c
-    ctx.options["_actor_token_codings"] = (key, codings)
+    ctx.memo["token_codings"] = (key, codings)
     return codings
 
 
@@ -863,7 +863,7 @@ def context_country(tokens: list[Token], ctx: ArticleContext) -> str | None:
         return None
     # events ask again for the same clause (each role, each event of a sentence): answer once
     key = (tuple(t.i for t in tokens), id(ctx.entities), len(ctx.entities), len(ctx.places))
-    memo = ctx.options.setdefault("_context_countries", {})
+    memo = ctx.memo.setdefault("context_countries", {})
     if key not in memo:
         memo[key] = _context_country(tokens, ctx)
     return memo[key]
