@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= newsevents.duckdb
 
-.PHONY: demo test install install-test lint chromium clean
+.PHONY: demo test install install-test lint chromium clean train-events
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "needs $(PYTHON)"; exit 1; }
@@ -43,6 +43,12 @@ lint: $(VENV)/.installed-test
 
 test: install-test lint
 	$(BIN)/python -m pytest -q
+
+# Rebuild the event decision model from data/training/event_labels.jsonl and ../shared/data
+# (deterministic: the same labels give the same model and scores).
+train-events: install
+	mkdir -p bench/results
+	$(BIN)/newsevents train events --json bench/results/train-events.json
 
 clean:
 	rm -rf $(VENV) $(DB) build *.egg-info src/*.egg-info

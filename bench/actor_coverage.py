@@ -14,7 +14,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from newsevents.extract.context import ArticleContext
+from newsevents.context import ArticleContext
 from newsevents.extract.entities import extract_entities
 from newsevents.model import Document
 from newsevents.pipeline import Pipeline, parse_published

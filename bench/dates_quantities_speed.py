@@ -12,7 +12,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from newsevents.extract.context import ArticleContext
+from newsevents.context import ArticleContext
 from newsevents.extract.dates import extract_dates
 from newsevents.extract.quantities import extract_quantities
 from newsevents.model import Article

@@ -40,7 +40,7 @@ def main() -> None:
     print(f"gazetteer load_s\t{load_seconds:.2f}\t({'from cache' if cached else 'built, cache written'})")
 
     from newsevents.clean import prepare_article
-    from newsevents.extract.context import ArticleContext
+    from newsevents.context import ArticleContext
     from newsevents.extract.entities import extract_entities
     from newsevents.extract.places import extract_places
     from newsevents.model import Document

@@ -13,7 +13,7 @@ import json
 import time
 from pathlib import Path
 
-from newsevents.extract.context import ArticleContext
+from newsevents.context import ArticleContext
 from newsevents.extract.quotes import extract_quotes
 from newsevents.model import Document
 from newsevents.pipeline import STAGES, Pipeline, parse_published

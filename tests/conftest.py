@@ -33,6 +33,29 @@ def run_text(pipeline):
 
 
 @pytest.fixture(scope="session")
+def candidates_of(pipeline):
+    """The event candidates of a text (the rules' proposals, before the trained decision)."""
+    from newsevents.extract.event_candidates import find_candidates
+    from newsevents.pipeline import STAGES
+
+    captured: list = []
+
+    def collect(ctx) -> list:
+        captured.extend(find_candidates(ctx))
+        return []
+
+    rules = Pipeline(stages=[*STAGES[:-1], ("events", collect)])
+
+    def run(text: str, published: str | None = "2016-03-15") -> list:
+        captured.clear()
+        result = rules.extract(Document(id="t", text=text, published=published, raw=True))
+        assert result.error is None, result.error
+        return [c.event for c in captured]
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def seed_result(pipeline) -> ArticleResult:
     if not SEED.exists():
         pytest.skip("the seed article is not beside the checkout")

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from newsevents.extract.context import ArticleContext
+from newsevents.context import ArticleContext
 from newsevents.extract.entities import extract_entities
 from newsevents.model import Article
 from newsevents.resolve.actor_tables import load_tables, normalize, plurals

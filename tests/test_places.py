@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.extract.context import ArticleContext
+from newsevents.context import ArticleContext
 from newsevents.extract.entities import extract_entities
 from newsevents.extract.places import event_place, extract_places, main_place
 from newsevents.model import Article

@@ -105,6 +105,19 @@ def test_summary_counts_the_stored_corpus(client):
     assert body["fulltext"] == "fts"  # the extension loads from its package, offline
 
 
+def test_events_below_the_default_confidence_are_hidden_unless_asked_for(client):
+    from newsevents.extract.event_decision import default_threshold
+
+    summary = client.get("/api/summary").json()
+    assert summary["min_confidence"] == default_threshold()
+    every = client.get("/api/events", params={"min_confidence": 0, "limit": 500}).json()
+    shown = client.get("/api/events", params={"limit": 500}).json()
+    assert every["total"] == summary["counts"]["events"] > 0
+    assert every["total"] - shown["total"] == summary["events_below_min_confidence"]
+    assert all(e["confidence"] >= summary["min_confidence"] for e in shown["items"])
+    assert client.get("/api/events", params={"min_confidence": 2}).status_code == 422
+
+
 def test_articles_list_paginates_without_text(client):
     page = client.get("/api/articles", params={"limit": 2}).json()
     assert page["total"] == 3 and len(page["items"]) == 2

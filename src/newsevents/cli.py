@@ -28,12 +28,23 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
     return options
 
 
+def _min_confidence(args: argparse.Namespace) -> float:
+    """--min-confidence, or the event model's default threshold (chosen on its training data)."""
+    if args.min_confidence is not None:
+        if not 0.0 <= args.min_confidence <= 1.0:
+            raise ValueError(f"--min-confidence must be between 0 and 1 (got {args.min_confidence})")
+        return args.min_confidence
+    from newsevents.extract.event_decision import default_threshold
+
+    return default_threshold()
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from newsevents.pipeline import Pipeline
     from newsevents.read import read_paths
 
     paths = args.files or ["-"]
-    pipeline = Pipeline(published=args.published, options=_options(args))
+    pipeline = Pipeline(published=args.published, options=_options(args), min_confidence=_min_confidence(args))
     documents = read_paths(paths, args.input_format)
     if args.raw:
         documents = (_mark_raw(d) for d in documents)
@@ -64,8 +75,11 @@ def cmd_process(args: argparse.Namespace) -> int:
     def on_error(doc_id: str, error: str) -> None:
         print(f"error: {doc_id}: {error}", file=sys.stderr)
 
+    if args.min_confidence is not None and not 0.0 <= args.min_confidence <= 1.0:
+        raise ValueError(f"--min-confidence must be between 0 and 1 (got {args.min_confidence})")
     common = dict(input_format=args.input_format, published=args.published, force=args.force,
-                  batch_size=args.batch_size, options=_options(args), on_error=on_error)
+                  batch_size=args.batch_size, options=_options(args), on_error=on_error,
+                  min_confidence=args.min_confidence)
     if args.workers != 1 or args.scheduler or args.out:  # process_parallel also refuses --workers 0
         from newsevents.scale import process_parallel
 
@@ -125,7 +139,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 
     filters = Filters(article=args.article, type=getattr(args, "type", None), mode=getattr(args, "mode", None),
                       country=args.country, actor=args.actor, since=args.since, until=args.until,
-                      text=args.text)
+                      text=args.text, min_confidence=_min_confidence(args) if args.command == "events" else None)
     con = store.connect(args.db, read_only=True)
     try:
         rows = select(con, QUERY_COMMANDS[args.command], filters, limit=args.limit, offset=args.offset)
@@ -144,9 +158,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.format == "gdelt":
             from newsevents.export_gdelt import export_gdelt
 
-            files = [export_gdelt(con, args.out)]
+            files = [export_gdelt(con, args.out, _min_confidence(args))]
         else:
-            files = store.export(con, args.out, args.format)
+            files = store.export(con, args.out, args.format, _min_confidence(args))
     finally:
         con.close()
     for path in files:
@@ -174,7 +188,10 @@ def cmd_summary(args: argparse.Namespace) -> int:
     con = store.connect(args.db, read_only=True)
     try:
         counts = store.summary(con)
-        by_type = con.execute("SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC").fetchall()
+        threshold = _min_confidence(args)
+        by_type = con.execute("SELECT type, count(*) FROM events WHERE coalesce(confidence, 0) >= ? "
+                              "GROUP BY type ORDER BY 2 DESC", [threshold]).fetchall()
+        low = con.execute("SELECT count(*) FROM events WHERE coalesce(confidence, 0) < ?", [threshold]).fetchone()[0]
         corpus = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                   for t in store.CORPUS_EXPORTS}
     finally:
@@ -184,6 +201,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
           f"after merging copies, {corpus['actors']} actors")
     if by_type:
         print("events by type: " + ", ".join(f"{t} {n}" for t, n in by_type))
+    if low:
+        print(f"{low} events below the default confidence threshold {threshold} (hidden from queries, "
+              "exports and the API unless --min-confidence 0)")
     return 0
 
 
@@ -202,6 +222,18 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         print(f"{key}\t{value}")
     if args.json:
         Path(args.json).write_text(json.dumps(scores, indent=2) + "\n")
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from newsevents.train.events import train
+
+    report = train(labels=Path(args.labels) if args.labels else None, out=Path(args.out) if args.out else None,
+                   cache=Path(args.cache) if args.cache else None, workers=args.workers)
+    for key, value in _flat(report):
+        print(f"{key}\t{value}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=2) + "\n")
     return 0
 
 
@@ -225,11 +257,16 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--actors", action="append", metavar="FILE",
                        help="a PETRARCH/Phoenix actor dictionary to use as well (repeatable)")
 
+    def min_confidence(p: argparse.ArgumentParser, text: str) -> None:
+        p.add_argument("--min-confidence", type=float, metavar="C",
+                       help=f"0..1, the probability that an event record is usable; {text}")
+
     p = sub.add_parser("extract", help="extract records from articles and print them as JSON")
     p.add_argument("files", nargs="*", metavar="FILE", help="files or folders ('-' or none: stdin)")
     input_options(p)
     p.add_argument("--raw", action="store_true", help="take the text as given: no boilerplate removal")
     p.add_argument("--output-format", default="json", choices=["json", "jsonl"])
+    min_confidence(p, "events below it are left out (default: the event model's threshold)")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("process", help="process files into the DuckDB store")
@@ -241,6 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="write Parquet partitions to this folder instead of the database")
     p.add_argument("--force", action="store_true", help="re-process articles already stored")
     p.add_argument("--batch-size", type=int, default=32)
+    min_confidence(p, "events below it are not stored (default: store every event; queries filter)")
     p.set_defaults(func=cmd_process)
 
     for name in QUERY_COMMANDS:
@@ -250,6 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "events":
             p.add_argument("--type", help="PLOVER type, e.g. ASSAULT")
             p.add_argument("--mode", help="PLOVER mode, e.g. aerial")
+            min_confidence(p, "only events at least this confident (default: the event model's threshold)")
         p.add_argument("--country", help="ISO alpha-3 country (actor, speaker or place)")
         p.add_argument("--actor", help="part of an actor's or speaker's name")
         p.add_argument("--since", help="from this date (YYYY-MM-DD)")
@@ -264,6 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=DEFAULT_DB)
     p.add_argument("--format", required=True, choices=["parquet", "csv", "jsonl", "gdelt"])
     p.add_argument("--out", required=True)
+    min_confidence(p, "only events at least this confident (default: the event model's threshold)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("load", help="load the Parquet partitions of `process --out` into the store")
@@ -273,6 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("summary", help="count what the store holds")
     p.add_argument("--db", default=DEFAULT_DB)
+    min_confidence(p, "events by type counts those at least this confident (default: the model's threshold)")
     p.set_defaults(func=cmd_summary)
 
     p = sub.add_parser("serve", help="serve the HTTP API and web page (read-only)")
@@ -283,12 +324,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("evaluate", help="score a task against public gold data")
     p.add_argument("task", choices=["extraction", "textclean", "ner", "quotes", "dates", "places", "events",
-                                   "actors"])
+                                   "news-events", "actors"])
     p.add_argument("--gold", help="path to the gold data (default: ../shared/data/...)")
     p.add_argument("--limit", type=int, help="only the first N gold documents")
     p.add_argument("--json", metavar="FILE", help="also write the scores as JSON")
     p.add_argument("--actors", action="append", metavar="FILE", help="PETRARCH/Phoenix actor dictionary")
     p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("train", help="rebuild a shipped model from the project's labels and ../shared/data")
+    p.add_argument("model", choices=["events"])
+    p.add_argument("--labels", help="label file (default: the shipped data/training/event_labels.jsonl)")
+    p.add_argument("--out", help="model file to write (default: the shipped data/models/event_decision.joblib)")
+    p.add_argument("--cache", metavar="FILE", help="keep the parsed training examples here and reuse them")
+    p.add_argument("--workers", type=int, default=2, help="processes parsing the training articles")
+    p.add_argument("--json", metavar="FILE", help="also write the training report as JSON")
+    p.set_defaults(func=cmd_train)
     return parser
 
 

@@ -94,8 +94,9 @@ def gdelt_row(row: dict) -> list[str]:
     ]
 
 
-def export_gdelt(con, out_dir: str | Path) -> Path:
-    """Write OUT_DIR/events.gdelt.tsv (GDELT 2.0 event columns, no header); returns its path."""
+def export_gdelt(con, out_dir: str | Path, min_confidence: float | None = None) -> Path:
+    """Write OUT_DIR/events.gdelt.tsv (GDELT 2.0 event columns, no header), factual events at least
+    `min_confidence` confident; returns its path."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     path = out / "events.gdelt.tsv"
@@ -103,7 +104,7 @@ def export_gdelt(con, out_dir: str | Path) -> Path:
         "SELECT e.*, a.url AS url, a.published AS published, a.processed_at AS processed_at "
         "FROM events e JOIN articles a ON a.id = e.article_id "
         "WHERE NOT coalesce(e.negated, false) AND NOT coalesce(e.hypothetical, false) "
-        "ORDER BY e.article_id, e.seq"
+        "AND coalesce(e.confidence, 0) >= ? ORDER BY e.article_id, e.seq", [float(min_confidence or 0.0)]
     )
     names = [d[0] for d in cursor.description]
     with path.open("w", encoding="utf-8", newline="") as handle:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from newsevents.clean import prepare_article
-from newsevents.extract.context import ArticleContext
+from newsevents.context import ArticleContext
 from newsevents.extract.dates import extract_dates
 from newsevents.extract.entities import extract_entities
 from newsevents.extract.events import extract_events
@@ -55,6 +55,8 @@ class Pipeline:
     batch_size: int = 32
     published: str | None = None  # default publication date for documents without one
     options: dict[str, Any] = field(default_factory=dict)
+    stages: list[tuple[str, Callable[[ArticleContext], list]]] = field(default_factory=lambda: list(STAGES))
+    min_confidence: float | None = None  # events below it are left out of the results (None: keep all)
 
     def __post_init__(self) -> None:
         self.nlp = load_model(self.model)
@@ -108,10 +110,12 @@ class Pipeline:
             article=result.article, doc=doc, published=parse_published(result.article.published),
             options=dict(self.options),
         )
-        for name, extractor in STAGES:
+        for name, extractor in self.stages:
             records = extractor(ctx)
             setattr(ctx, name, records)
             setattr(result, name, records)
+        if self.min_confidence:
+            result.events = [e for e in result.events if (e.confidence or 0.0) >= self.min_confidence]
 
     def extract(self, source: str | Path | Document, *, raw: bool = False,
                 published: str | None = None) -> ArticleResult:
@@ -134,6 +138,11 @@ class Pipeline:
 
 
 def extract(source: str | Path | Document, *, raw: bool = False, published: str | None = None,
-            **options: Any) -> ArticleResult:
-    """Extract everything from one article (text, file path or Document), with a shared model."""
-    return Pipeline(options=options).extract(source, raw=raw, published=published)
+            min_confidence: float | None = None, **options: Any) -> ArticleResult:
+    """Extract everything from one article (text, file path or Document), with a shared model.
+    Events below `min_confidence` (default: the event model's threshold; 0 keeps all) are left out."""
+    if min_confidence is None:
+        from newsevents.extract.event_decision import default_threshold
+
+        min_confidence = default_threshold()
+    return Pipeline(options=options, min_confidence=min_confidence).extract(source, raw=raw, published=published)

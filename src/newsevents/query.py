@@ -22,6 +22,7 @@ class Filters:
     text: str | None = None  # substring of the text / sentence
     sector: str | None = None  # event source or target sector, quote speaker sector
     place: str | None = None  # substring of an event's place name, or its place country (alpha-3)
+    min_confidence: float | None = None  # events: only those at least this confident (None: all)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -58,6 +59,8 @@ def _conditions(table: str, f: Filters) -> tuple[list[str], list[Any]]:
             add("date <= ?", f.until)
         if f.text:
             add("lower(sentence) LIKE ?", f"%{f.text.lower()}%")
+        if f.min_confidence:
+            add("coalesce(confidence, 0) >= ?", float(f.min_confidence))
     elif table == "quotes":
         if f.actor:
             add("lower(speaker) LIKE ?", f"%{f.actor.lower()}%")

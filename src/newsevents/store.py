@@ -291,8 +291,10 @@ TABLES = ("articles", *RECORD_TABLES, "errors")
 CORPUS_EXPORTS = {"clusters": "cluster_id", "corpus_events": "event_key", "actors": "actor_id"}
 
 
-def export(con: duckdb.DuckDBPyConnection, out_dir: str | Path, fmt: str) -> list[Path]:
-    """Write every table to OUT_DIR as Parquet, CSV or JSONL; returns the files written."""
+def export(con: duckdb.DuckDBPyConnection, out_dir: str | Path, fmt: str, min_confidence: float | None = None
+           ) -> list[Path]:
+    """Write every table to OUT_DIR as Parquet, CSV or JSONL (events at least `min_confidence`
+    confident); returns the files written."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     options = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER", "jsonl": "FORMAT json"}[fmt]
@@ -302,7 +304,9 @@ def export(con: duckdb.DuckDBPyConnection, out_dir: str | Path, fmt: str) -> lis
     for table in (*TABLES, *CORPUS_EXPORTS):
         path = out / f"{table}.{suffix}"
         order = orders.get(table, "article_id, seq")
-        con.execute(f"COPY (SELECT * FROM {table} ORDER BY {order}) TO '{_sql_path(path)}' ({options})")
+        where = f" WHERE coalesce(confidence, 0) >= {float(min_confidence)!r}" \
+            if table == "events" and min_confidence else ""
+        con.execute(f"COPY (SELECT * FROM {table}{where} ORDER BY {order}) TO '{_sql_path(path)}' ({options})")
         written.append(path)
     return written
 

@@ -18,6 +18,7 @@ TASKS = {
     "dates": "newsevents.evaluate.dates",
     "places": "newsevents.evaluate.places",
     "events": "newsevents.evaluate.events",
+    "news-events": "newsevents.evaluate.news_events",
     "actors": "newsevents.evaluate.actors",
 }
 

@@ -52,7 +52,7 @@ def predicted_code(country: str | None, sector: str | None) -> str | None:
 
 
 def run(gold: Path, limit: int | None = None, **options: Any) -> dict:
-    from newsevents.extract.context import ArticleContext
+    from newsevents.context import ArticleContext
     from newsevents.extract.entities import extract_entities
     from newsevents.model import Article
     from newsevents.nlp import load_model

@@ -167,7 +167,7 @@ def extract_article_quotes(pipeline: Any, article: Any, doc: Any, failures: dict
     A stage that fails leaves its records empty and is counted, so that a bug elsewhere shows up
     in `stage_failures` instead of silently zeroing the quotes of the article.
     """
-    from newsevents.extract.context import ArticleContext
+    from newsevents.context import ArticleContext
     from newsevents.pipeline import STAGES
 
     ctx = ArticleContext(article=article, doc=doc, options=dict(pipeline.options))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from newsevents.extract.context import ArticleContext
+from newsevents.context import ArticleContext
 from newsevents.model import Entity
 from newsevents.resolve.actor_tables import load_tables
 from newsevents.resolve.actors import actor_phrases, code_entities

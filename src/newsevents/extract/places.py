@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from newsevents.extract.context import ArticleContext
+from newsevents.context import ArticleContext
 from newsevents.model import Place
 from newsevents.resolve.geo_resolve import resolve_toponyms
 from newsevents.resolve.geo_toponyms import find_toponyms, speaker_location

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from newsevents.extract.context import ArticleContext
+from newsevents.context import ArticleContext
 from newsevents.model import Quantity
 
 LEXICON = Path(__file__).resolve().parent.parent / "data" / "quantity_units.tsv"

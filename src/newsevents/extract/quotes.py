@@ -22,7 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsevents.extract.context import ArticleContext
+from newsevents.context import ArticleContext
 from newsevents.extract.quote_cues import CueLexicon, load_cues
 from newsevents.extract.quote_marks import QuoteSpan, find_quote_spans
 from newsevents.model import Quote

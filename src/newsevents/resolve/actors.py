@@ -31,7 +31,7 @@ from newsevents.resolve.actor_tables import ActorTables, TableEntry, country_on,
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from newsevents.extract.context import ArticleContext
+    from newsevents.context import ArticleContext
 
 # Entity labels that name an actor (people, organisations, groups, countries).
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"}

@@ -23,7 +23,7 @@ from newsevents.resolve.gazetteer import GazetteerEntry, load_gazetteer, normali
 from newsevents.resolve.geo_toponyms import Toponym
 
 if TYPE_CHECKING:
-    from newsevents.extract.context import ArticleContext
+    from newsevents.context import ArticleContext
 
 FEATURE_BONUS = {"country": 2.0, "admin1": 0.5, "continent": 2.0, "region": 1.0, "facility": 1.0,
                  "admin2": -1.5, "city": 0.0}

@@ -44,7 +44,7 @@ from newsevents.tables import DATA, read_records
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-    from newsevents.extract.context import ArticleContext
+    from newsevents.context import ArticleContext
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE = {"in", "at", "near", "from", "outside", "inside", "across", "into", "around", "to", "throughout",

@@ -18,7 +18,7 @@ from newsevents.model import Actor, Entity
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from newsevents.extract.context import ArticleContext
+    from newsevents.context import ArticleContext
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 FEMININE = {"she", "her"}

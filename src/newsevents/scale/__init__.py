@@ -14,9 +14,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 from newsevents import store
 from newsevents.model import ArticleResult
-from newsevents.process import ProcessReport, write_batches
 from newsevents.read import read_paths
-from newsevents.scale.sinks import ParquetSink, StoreSink
+from newsevents.scale.sinks import ParquetSink, ProcessReport, StoreSink, write_batches
 from newsevents.scale.workers import PipelineConfig, chunked
 
 __all__ = ["process_parallel", "resolve_corpus", "ProcessReport"]
@@ -32,7 +31,8 @@ def process_parallel(paths: list[str], db: str = store.DEFAULT_DB, *, workers: i
                      scheduler: str | None = None, out_dir: str | None = None, progress: bool = False,
                      input_format: str = "auto", published: str | None = None, force: bool = False,
                      batch_size: int = 32, options: dict | None = None,
-                     on_error: Callable[[str, str], None] | None = None, resolve: bool = True) -> ProcessReport:
+                     on_error: Callable[[str, str], None] | None = None, resolve: bool = True,
+                     min_confidence: float | None = None) -> ProcessReport:
     """Process `paths` with `workers` local processes, or on the Dask cluster at `scheduler`;
     write to the store `db`, or to Parquet partitions under `out_dir`."""
     if workers < 1:
@@ -43,7 +43,7 @@ def process_parallel(paths: list[str], db: str = store.DEFAULT_DB, *, workers: i
     try:
         known = frozenset() if force else frozenset(sink.known_ids())
         chunk_size = min(batch_size, CHUNK_SIZE)
-        config = PipelineConfig.make(chunk_size, published, options)
+        config = PipelineConfig.make(chunk_size, published, options, min_confidence)
         chunks = chunked(read_paths(paths, input_format), chunk_size)
         if scheduler:
             from newsevents.scale.distributed import run_dask

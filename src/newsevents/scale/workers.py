@@ -27,11 +27,13 @@ class PipelineConfig:
     published: str | None = None
     options_json: str = "{}"
     model: str = MODEL_NAME
+    min_confidence: float | None = None
 
     @classmethod
-    def make(cls, batch_size: int, published: str | None, options: dict[str, Any] | None) -> PipelineConfig:
+    def make(cls, batch_size: int, published: str | None, options: dict[str, Any] | None,
+             min_confidence: float | None = None) -> PipelineConfig:
         return cls(batch_size=batch_size, published=published,
-                   options_json=json.dumps(options or {}, sort_keys=True, default=str))
+                   options_json=json.dumps(options or {}, sort_keys=True, default=str), min_confidence=min_confidence)
 
 
 _pipelines: dict[PipelineConfig, Any] = {}
@@ -44,7 +46,8 @@ def pipeline_for(config: PipelineConfig):
 
     if config not in _pipelines:
         _pipelines[config] = Pipeline(model=config.model, batch_size=config.batch_size,
-                                      published=config.published, options=json.loads(config.options_json))
+                                      published=config.published, options=json.loads(config.options_json),
+                                      min_confidence=config.min_confidence)
     return _pipelines[config]
 
 

@@ -22,6 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from newsevents import query, store
+from newsevents.extract.event_decision import default_threshold
 from newsevents.serve.database import Database, StoreUnavailable
 from newsevents.serve.search import search_condition
 
@@ -85,11 +86,15 @@ class EventFilters(DateRange):
     place: Text = Field(None, description="part of the place name, or its country (alpha-3)")
     q: Text = Field(None, description="full-text search in the evidence sentence")
     article: ArticleId = None
+    min_confidence: float | None = Field(None, ge=0.0, le=1.0, description=(
+        "only events at least this confident (the probability that the record is usable); "
+        "default: the event model's threshold, 0 for every event"))
 
     def filters(self) -> query.Filters:
         return query.Filters(article=self.article, type=self.type, mode=self.mode, country=self.country,
                              sector=self.sector, actor=self.actor, place=self.place,
-                             since=_iso(self.since), until=_iso(self.until))
+                             since=_iso(self.since), until=_iso(self.until),
+                             min_confidence=default_threshold() if self.min_confidence is None else self.min_confidence)
 
 
 class EventQuery(EventFilters, Page):
@@ -189,9 +194,13 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get("/api/summary")
     def summary() -> dict[str, Any]:
         """Row counts of every table, and whether full-text search uses the FTS index."""
+        threshold = default_threshold()
         with db.cursor() as cur:
             counts = store.summary(cur)
-        return {"database": str(db_path), "counts": counts, "fulltext": "fts" if db.fts else "like"}
+            below = cur.execute("SELECT count(*) FROM events WHERE coalesce(confidence, 0) < ?",
+                                [threshold]).fetchone()[0]
+        return {"database": str(db_path), "counts": counts, "fulltext": "fts" if db.fts else "like",
+                "min_confidence": threshold, "events_below_min_confidence": below}
 
     @app.get("/api/events")
     def events(params: Annotated[EventQuery, Query()]) -> dict[str, Any]:

@@ -111,7 +111,9 @@ async function showEvents() {
   body.replaceChildren(...data.items.map((ev) => h("tr", { "data-type": ev.type },
     h("td", { class: "nowrap" }, ev.date || ""),
     h("td", {}, h("span", { class: "type-badge", style: `background:${typeColor(ev.type)}` }, ev.type),
-      ev.negated ? h("span", { class: "flag" }, " not") : null, ev.hypothetical ? h("span", { class: "flag" }, " if") : null),
+      ev.negated ? h("span", { class: "flag" }, " not") : null, ev.hypothetical ? h("span", { class: "flag" }, " if") : null,
+      ev.confidence == null ? null : h("span", { class: "confidence", title: "probability that this record is usable" },
+        ` ${Number(ev.confidence).toFixed(2)}`)),
     h("td", {}, ev.mode || ""),
     h("td", {}, actorLabel(ev, "source")),
     h("td", {}, actorLabel(ev, "target")),
@@ -514,8 +516,11 @@ async function route() {
 async function showSummary() {
   const data = await api("/api/summary");
   const c = data.counts;
+  const below = data.events_below_min_confidence ? ` (${data.events_below_min_confidence} below confidence ${data.min_confidence})` : "";
   document.getElementById("summary").textContent =
-    `${c.articles} articles · ${c.events} events · ${c.quotes} quotes · ${c.places} places · search: ${data.fulltext}`;
+    `${c.articles} articles · ${c.events} events${below} · ${c.quotes} quotes · ${c.places} places · search: ${data.fulltext}`;
+  const minimum = document.querySelector('#filters input[name="min_confidence"]');
+  if (minimum) minimum.placeholder = String(data.min_confidence);
 }
 
 function debounce(fn, ms) {

@@ -1,0 +1,273 @@
+"""Event decision: the second of the event stage's two steps (extract/events.py runs both).
+
+A small trained model (scikit-learn, `data/models/event_decision.joblib`, built by
+`newsevents train events` from coded news sentences) reads each candidate in its context and
+decides:
+- its type, or that it is no event at all ("a deal was approved", "hosted a tasting");
+- for the source and the target, which of the sentence's actor phrases fills it (the one the
+  rules found, another, or none: a dateline, a place, a document is no actor), see
+  extract/event_fillers.py;
+- how sure it is: `confidence` is the calibrated probability that the record is *usable*
+  (right type, compatible source and target, right negated/hypothetical flags).
+Features are what the parse already computed: lemmas and dependencies around the trigger, the
+fillers' entity types and actor codes, the rules' own verdicts. (spaCy's token vectors,
+`doc.tensor`, were tried as features and gained nothing out of fold; they are left out, which keeps
+the model small and the decision fast.) Without a model file the hand rules decide, as before
+the model existed.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newsevents.extract.event_fillers import ROLES, Option, option_features, role_options
+from newsevents.tables import DATA
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from newsevents.context import ArticleContext
+    from newsevents.extract.event_candidates import Candidate
+    from newsevents.model import Actor, Event
+
+MODEL_PATH = DATA / "models" / "event_decision.joblib"
+NO_EVENT = "NONE"
+
+
+@dataclass
+class DecisionModel:
+    """What `newsevents train events` writes: three classifiers over feature dicts, and the threshold."""
+
+    type_model: Any  # Pipeline(DictVectorizer, scaler, LogisticRegression): NONE or a PLOVER type
+    role_model: Any  # for one option of a role (a phrase, or empty): is it right?
+    usable_model: Any  # P(usable), calibrated
+    hypothetical_model: Any  # is the event only planned, demanded, possible? (the rules' flag is a feature)
+    threshold: float  # the default --min-confidence, chosen on training data
+    role_margin: float = 0.0  # how much surer the role model must be of another filler than of the rules' own
+    version: str = ""
+    trained_on: dict[str, int] | None = None  # sentences and events of each label source
+
+
+class CalibratedUsable:
+    """A classifier's score for "usable", mapped through isotonic regression fitted on out-of-fold
+    scores, so that among events at confidence >= c about c are usable."""
+
+    def __init__(self, classifier: Any, calibrator: Any) -> None:
+        self.classifier = classifier
+        self.calibrator = calibrator
+        self.classes_ = [False, True]
+
+    def predict_proba(self, rows: list[dict[str, Any]]) -> Any:
+        import numpy as np
+
+        scores = self.classifier.predict_proba(rows)[:, list(self.classifier.classes_).index(True)]
+        calibrated = np.clip(self.calibrator.predict(scores), 0.0, 1.0)
+        return np.column_stack([1.0 - calibrated, calibrated])
+
+
+@lru_cache(maxsize=2)
+def load_model(path: str | None = None) -> DecisionModel | None:
+    """The shipped decision model (or the one at `path` / $NEWSEVENTS_EVENT_MODEL); None when there is none."""
+    location = Path(path or os.environ.get("NEWSEVENTS_EVENT_MODEL") or MODEL_PATH)
+    if not location.exists():
+        return None
+    import joblib
+
+    model = joblib.load(location)
+    if not isinstance(model, DecisionModel):
+        raise ValueError(f"{location} is not an event decision model")
+    return model
+
+
+def default_threshold() -> float:
+    model = load_model()
+    return model.threshold if model is not None else 0.0
+
+
+# --- features ------------------------------------------------------------------------------
+def _actor_root(actor: Actor | None, ctx: ArticleContext) -> Token | None:
+    if actor is None or actor.start is None or actor.end is None:
+        return None
+    span = ctx.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _same(a: Actor | None, b: Actor | None) -> bool:
+    return a is not None and b is not None and (a.start, a.end) == (b.start, b.end)
+
+
+def candidate_features(c: Candidate, ctx: ArticleContext) -> dict[str, Any]:
+    """What the type and usable models read of one candidate."""
+    tokens = ctx.tokens
+    t = tokens[c.trigger]
+    ev = c.event
+    lemma = t.lemma_.lower()
+    f: dict[str, Any] = {
+        "type=" + ev.type: 1, "kind=" + c.kind: 1, "lemma=" + lemma: 1, f"type_lemma={ev.type}|{lemma}": 1,
+        "phrase=" + (ev.text or "").lower(): 1, "pos=" + t.pos_: 1, "tag=" + t.tag_: 1, "dep=" + t.dep_: 1,
+        "head=" + t.head.lemma_.lower(): 1, f"dep_head={t.dep_}|{t.head.pos_}": 1,
+        "weight": c.weight, "rule_confidence": ev.confidence or 0.0, "trusted": float(c.trusted),
+        "negated": float(ev.negated), "hypothetical": float(ev.hypothetical),
+        "reported": float(ev.reported_by is not None), "mode=" + (ev.mode or "-"): 1,
+    }
+    sent = t.sent
+    for k in (-3, -2, -1, 1, 2, 3):
+        if sent.start <= c.trigger + k < sent.end:
+            f[f"w{k}={tokens[c.trigger + k].lemma_.lower()}"] = 1
+    for child in t.children:
+        f[f"child={child.dep_}|{child.lemma_.lower()}"] = 1
+    for role, actor, parsed in zip(ROLES, (ev.source, ev.target), c.parsed):
+        f[f"{role}_present"] = float(actor is not None)
+        f[f"{role}_parsed"] = float(_same(actor, parsed))
+        if actor is not None:
+            f[f"{role}_country"] = float(bool(actor.country))
+            f[f"{role}_sector={actor.sector or '-'}"] = 1
+            root = _actor_root(actor, ctx)
+            if root is not None:
+                f[f"{role}_ent={root.ent_type_ or '-'}"] = 1
+                f[f"{role}_pos={root.pos_}"] = 1
+                f[f"{role}_dep={root.dep_}"] = 1
+    f["sentence_first"] = float(sent.start == 0)
+    f["sentence_quote"] = float(any(q in sent.text for q in ('"', "\u201c", "\u201d")))
+    f["sentence_length"] = min(len(sent), 80) / 80
+    labels = [e.label_ for e in sent.ents]
+    for label in ("PERSON", "ORG", "GPE", "NORP"):
+        f[f"sentence_{label}"] = min(labels.count(label), 3) / 3
+    doc_labels = [e.label_ for e in ctx.ents]
+    words = max(len(tokens), 1)
+    f["article_political"] = min(100 * sum(lb in ("GPE", "NORP") for lb in doc_labels) / words, 5) / 5
+    return f
+
+
+# --- the decision ----------------------------------------------------------------------------
+def _probabilities(model: Any, rows: list[dict[str, Any]]) -> list[dict[str, float]]:
+    if not rows:
+        return []
+    matrix = model.predict_proba(rows)
+    classes = list(model.classes_)
+    return [dict(zip(classes, map(float, row))) for row in matrix]
+
+
+def usable_features(features: dict[str, Any], type_probs: dict[str, float], chosen: str,
+                    role_choices: list[tuple[Option, float, float]], p_hypothetical: float) -> dict[str, Any]:
+    """The usable model reads the candidate, the type model's verdict and each role's choice
+    (the option, its probability, and the probability the rules' own filler had)."""
+    f = dict(features)
+    f["p_type"] = type_probs.get(chosen, 0.0)
+    f["p_none"] = type_probs.get(NO_EVENT, 0.0)
+    f["retyped"] = float(features.get("type=" + chosen) is None)
+    f["chosen=" + chosen] = 1
+    f["p_hypothetical"] = p_hypothetical
+    f["hypothetical_changed"] = float((p_hypothetical >= 0.5) != bool(features.get("hypothetical")))
+    for role, (option, p_best, p_current) in zip(ROLES, role_choices):
+        f[f"{role}_empty"] = float(option.span is None)
+        f[f"{role}_changed"] = float(not option.current)
+        f[f"{role}_p"] = p_best
+        f[f"{role}_margin"] = p_best - p_current
+    return f
+
+
+def choose_type(probs: dict[str, float]) -> str:
+    """The most probable answer, NONE included."""
+    return max(probs, key=lambda k: (probs[k], k))
+
+
+def choose_option(options: list[Option], probs: list[float], margin: float = 0.0) -> tuple[Option, float, float]:
+    """The option most probably right, unless the rules' own filler is within `margin` of it; with
+    the choice, its probability and that of the rules' filler."""
+    best = max(range(len(options)), key=lambda i: (probs[i], options[i].current, -i))
+    at = next((i for i, o in enumerate(options) if o.current), None)
+    current = probs[at] if at is not None else 0.0
+    if at is not None and probs[best] - current <= margin:
+        best = at
+    return options[best], probs[best], current
+
+
+def _true_column(model: Any, rows: list[dict[str, Any]]) -> list[float]:
+    if not rows:
+        return []
+    column = list(model.classes_).index(True)
+    return [float(p) for p in model.predict_proba(rows)[:, column]]
+
+
+def decide(candidates: list[Candidate], ctx: ArticleContext, model: DecisionModel | None = None) -> list[Event]:
+    """The events among the candidates, typed, with their roles decided and a calibrated confidence.
+    Every kept event is returned, whatever its confidence: `--min-confidence` filters later."""
+    model = model if model is not None else load_model()
+    if model is None:
+        return [c.event for c in candidates if c.trusted]
+    features = [candidate_features(c, ctx) for c in candidates]
+    type_probs = _probabilities(model.type_model, features)
+    kept = [(c, choose_type(p), f, p) for c, f, p in zip(candidates, features, type_probs)]
+    kept = [k for k in kept if k[1] != NO_EVENT]
+    # every option of every role of every kept candidate, scored in one call
+    options = [[role_options(c, role, ctx) for role in ROLES] for c, *_ in kept]
+    rows = [option_features(c, role, o, ctx) for (c, *_), per_role in zip(kept, options)
+            for role, role_opts in zip(ROLES, per_role) for o in role_opts]
+    scores = iter(_true_column(model.role_model, rows))
+    hypothetical = _true_column(model.hypothetical_model, [f for _, _, f, _ in kept])
+    decided = []
+    for (c, chosen, f, p), per_role, hyp in zip(kept, options, hypothetical):
+        choices = [choose_option(role_opts, [next(scores) for _ in role_opts], model.role_margin)
+                   for role_opts in per_role]
+        decided.append((c, chosen, choices, hyp >= 0.5, usable_features(f, p, chosen, choices, hyp)))
+    usable = _true_column(model.usable_model, [row for *_, row in decided])
+    events: list[Event] = []
+    seen: set[tuple[int, int, str]] = set()
+    for (c, chosen, choices, hyp, _), confidence in zip(decided, usable):
+        ev = c.event
+        if (ev.start, ev.end, chosen) in seen:
+            continue
+        seen.add((ev.start, ev.end, chosen))
+        source, target = (_filled(ev.source if i == 0 else ev.target, option, ctx)
+                          for i, (option, _, _) in enumerate(choices))
+        events.append(replace(ev, type=chosen, source=source, target=target, hypothetical=hyp,
+                              confidence=round(confidence, 3), **_retyped_codes(ev, chosen)))
+    return events
+
+
+def _filled(actor: Actor | None, option: Option, ctx: ArticleContext) -> Actor | None:
+    """The actor for the chosen option: the rules' own (with its coding), none, or the phrase coded anew."""
+    if option.current:
+        return actor if option.span is not None else None
+    if option.span is None:
+        return None
+    from newsevents.resolve.actors import code_span, context_country
+
+    span = ctx.doc[option.span[0]:option.span[1]]
+    try:
+        coded = code_span(span, ctx)
+        if coded.country is None and coded.sector not in ("IGO", "NGO") and span.root.ent_type_ != "GPE":
+            # a domestic actor the phrase leaves uncoded takes the one country its sentence names
+            country = context_country(list(span.sent), ctx)
+            coded = replace(coded, country=country) if country else coded
+        return coded
+    except Exception:  # actor coding is another stage: a bug there must not lose the event
+        from newsevents.model import Actor as ActorRecord
+
+        return ActorRecord(text=span.text, start=span.start_char, end=span.end_char)
+
+
+def _retyped_codes(ev: Event, chosen: str) -> dict[str, Any]:
+    """A candidate the model gives another type loses the lexicon's CAMEO code and mode for that
+    type's root code."""
+    if chosen == ev.type:
+        return {}
+    from newsevents.extract.event_lexicon import cameo_info
+
+    cameo = TYPE_ROOT_CAMEO.get(chosen)
+    info = cameo_info(cameo) if cameo else None
+    return {"cameo": cameo, "mode": None, "quad_class": info.quad_class if info else None,
+            "goldstein": info.goldstein if info else None}
+
+
+# The CAMEO root code of each PLOVER type, for a candidate the model retypes.
+TYPE_ROOT_CAMEO = {
+    "AGREE": "030", "CONSULT": "040", "SUPPORT": "051", "CONCEDE": "080", "COOPERATE": "060", "AID": "070",
+    "RETREAT": "087", "REQUEST": "100", "ACCUSE": "112", "REJECT": "120", "THREATEN": "130", "PROTEST": "140",
+    "SANCTION": "160", "MOBILIZE": "150", "COERCE": "170", "ASSAULT": "190",
+}

@@ -1,0 +1,147 @@
+"""Who is the source and who the target: the options the role model chooses between.
+
+For each role of a candidate the options are the filler the rules found, every other actor
+phrase of the trigger's sentence (the head of each noun chunk and named entity, as the rules
+would span it), and leaving the role empty. The trained role model (extract/event_decision.py)
+scores each option; the best wins. Features say how the option hangs on the trigger in the
+parse (its subject, object, "by" agent, the object of "against", "with", "on"...), where it
+stands, and what it is (a person, a state, a pronoun, a place after "in").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from newsevents.extract.event_lexicon import load_lexicon
+from newsevents.extract.event_roles import actor_span, verb_subject
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from newsevents.context import ArticleContext
+    from newsevents.extract.event_candidates import Candidate
+    from newsevents.model import Actor
+
+ROLES = ("source", "target")
+NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+# Nouns for documents, statements and events: never a party to an event ("the statement said",
+# "a 500-page report accused", "the announcement of the pull-out").
+NOT_ACTOR_NOUNS = {
+    "statement", "report", "document", "announcement", "decision", "letter", "bill", "law", "resolution",
+    "plan", "proposal", "agreement", "deal", "treaty", "talks", "meeting", "attack", "war", "election", "poll",
+    "survey", "study", "article", "story", "interview", "speech", "video", "ad", "advertisement", "tweet",
+    "post", "website", "book", "memo", "email", "database", "release", "communique", "declaration", "move",
+    "step", "measure", "policy", "campaign", "rally", "visit", "trip", "conference", "summit", "ceremony",
+    "delivery", "removal", "feasibility", "possibility", "issue", "question", "situation", "crisis", "problem",
+    "process", "effort", "idea", "matter", "case", "incident", "event",
+}
+LOCATION_PREPS = {"in", "at", "near", "from", "across", "inside", "outside", "around", "into", "throughout"}
+
+
+@dataclass(frozen=True)
+class Option:
+    """One way to fill a role: a span of the sentence (start, end token indices), or empty (None)."""
+
+    span: tuple[int, int] | None
+    current: bool  # the filler the rules gave
+
+
+def _span_of(actor: Actor | None, ctx: ArticleContext) -> Span | None:
+    if actor is None or actor.start is None or actor.end is None:
+        return None
+    span = ctx.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def role_options(c: Candidate, role: str, ctx: ArticleContext) -> list[Option]:
+    """Empty, the rules' filler, and the other actor phrases of the trigger's sentence."""
+    actor = c.event.source if role == "source" else c.event.target
+    current = _span_of(actor, ctx)
+    options = [Option(None, current is None)]
+    seen: set[int] = set()
+    if current is not None and _could_be_actor(current.root):
+        options.append(Option((current.start, current.end), True))
+        seen.add(current.root.i)
+    elif current is not None:  # the rules' filler is a document or an event: the role may stay empty
+        options[0] = Option(None, False)
+        seen.add(current.root.i)
+    sent = ctx.tokens[c.trigger].sent
+    trigger_words = set(range(c.trigger, c.trigger + 1))
+    heads = [chunk.root for chunk in sent.noun_chunks]
+    heads += [ent.root for ent in ctx.ents if sent.start <= ent.start < sent.end and ent.label_ not in NOT_ACTOR_ENTS]
+    lexicon = load_lexicon()
+    for head in heads:
+        if head.i in seen or head.i in trigger_words or not _could_be_actor(head) \
+                or head.lemma_.lower() in lexicon.nouns:  # an event noun is no party: "the delivery of grain"
+            continue
+        seen.add(head.i)
+        span = actor_span(head)
+        if span.start <= c.trigger < span.end:
+            continue
+        if current is not None and span.start < current.end and current.start < span.end:
+            continue  # a part of the rules' own filler, or a phrase around it: the same party, coded already
+        options.append(Option((span.start, span.end), False))
+    return options
+
+
+def _could_be_actor(head: Token) -> bool:
+    return head.ent_type_ not in NOT_ACTOR_ENTS and head.lemma_.lower() not in NOT_ACTOR_NOUNS
+
+
+def _relation(head: Token, trigger: Token, clause_verb: Token | None) -> list[str]:
+    """How the option's head hangs on the trigger (or on the verb that carries a noun trigger)."""
+    out = []
+    for anchor, name in ((trigger, "t"), (clause_verb, "v")):
+        if anchor is None:
+            continue
+        if head.head.i == anchor.i and head.i != anchor.i:
+            out.append(f"{name}:{head.dep_}")
+        elif head.dep_ == "pobj" and head.head.head.i == anchor.i:
+            out.append(f"{name}:prep:{head.head.lower_}")
+        elif head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.i == anchor.i:
+            out.append(f"{name}:agent")
+    subject = verb_subject(clause_verb) if clause_verb is not None else None
+    if subject is not None and subject.i == head.i:
+        out.append("subject")
+    if trigger.left_edge.i <= head.i <= trigger.right_edge.i:
+        out.append("in_trigger_subtree")
+    return out or ["none"]
+
+
+def option_features(c: Candidate, role: str, option: Option, ctx: ArticleContext) -> dict[str, Any]:
+    ev = c.event
+    trigger = ctx.tokens[c.trigger]
+    f: dict[str, Any] = {f"{role}|{ev.type}": 1, f"{role}|kind={c.kind}": 1, f"{role}|tpos={trigger.pos_}": 1,
+                         f"{role}|current": float(option.current)}
+    if option.span is None:
+        f[f"{role}|empty"] = 1
+        f[f"{role}|empty|{ev.type}"] = 1
+        f[f"{role}|empty|tdep={trigger.dep_}"] = 1
+        f[f"{role}|empty|passive"] = float(any(ch.dep_ == "auxpass" for ch in trigger.children))
+        return f
+    span = ctx.doc[option.span[0]:option.span[1]]
+    head = span.root
+    clause_verb = trigger if trigger.pos_ in ("VERB", "AUX") else next(
+        (a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    for rel in _relation(head, trigger, clause_verb):
+        f[f"{role}|rel={rel}"] = 1
+        f[f"{role}|rel={rel}|{ev.type}"] = 1
+    f[f"{role}|ent={head.ent_type_ or '-'}"] = 1
+    f[f"{role}|pos={head.pos_}"] = 1
+    f[f"{role}|dep={head.dep_}"] = 1
+    f[f"{role}|lemma={head.lemma_.lower()}"] = 1
+    distance = head.i - trigger.i
+    f[f"{role}|before"] = float(distance < 0)
+    f[f"{role}|distance"] = max(min(distance, 25), -25) / 25
+    f[f"{role}|near"] = float(abs(distance) <= 3)
+    f[f"{role}|location"] = float(head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS)
+    f[f"{role}|words"] = min(len(span), 10) / 10
+    f[f"{role}|capitalised"] = float(span.text[:1].isupper())
+    f[f"{role}|upper"] = float(span.text.isupper() and len(span.text) > 3)  # a dateline: "GAZA CITY"
+    f[f"{role}|sentence_start"] = float(span.start == trigger.sent.start)
+    return f
+
+
+def option_text(option: Option, ctx: ArticleContext) -> str | None:
+    return None if option.span is None else ctx.doc[option.span[0]:option.span[1]].text

@@ -1,0 +1,117 @@
+"""The event decision model: shipped, small, loaded once; it drops words that only look like events,
+keeps places and datelines out of the roles, and its confidence drives --min-confidence."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsevents.extract.event_candidates import find_candidates
+from newsevents.extract.event_decision import MODEL_PATH, default_threshold, load_model
+from newsevents.train.corpora import SHARED, dev_documents, documents
+from newsevents.train.labels import LABELS_PATH, load_labels
+from test_cli import run_cli
+
+
+def test_the_model_ships_inside_the_package_and_is_small():
+    assert MODEL_PATH.is_file()
+    assert MODEL_PATH.stat().st_size < 25 * 2**20
+    model = load_model()
+    assert model is not None and load_model() is model  # loaded once per process
+    assert 0.0 < default_threshold() < 1.0
+    assert model.trained_on["news_events"] >= 1200 and model.trained_on["news_sentences"] >= 4000
+
+
+def test_a_clear_event_is_kept_with_its_roles(run_text):
+    events = run_text("Egyptian police arrested 30 opposition activists in Cairo on Monday.").events
+    coerce = [e for e in events if e.type == "COERCE"]
+    assert coerce, events
+    assert coerce[0].source is not None and "police" in coerce[0].source.text
+    assert coerce[0].confidence >= default_threshold()
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The restaurant hosted a wine tasting for its regular customers on Saturday.", "hosted"),
+    ("Sign up for our newsletter to get the best deals every week.", "Sign"),
+    ("The Yankees beat the Red Sox 5-3 on Sunday to clinch the division title.", "beat"),
+])
+def test_words_that_only_look_like_events_are_dropped(run_text, text, word):
+    shown = [e for e in run_text(text).events if (e.confidence or 0) >= default_threshold()]
+    assert not [e for e in shown if word in (e.text or "")], shown
+
+
+def test_a_dateline_is_no_party(run_text):
+    text = "GAZA CITY, Palestinian Territories - Israeli warplanes struck a Hamas training camp on Monday."
+    events = [e for e in run_text(text).events if e.type == "ASSAULT"]
+    assert events
+    for ev in events:
+        assert ev.source is None or "GAZA" not in ev.source.text
+
+
+def test_candidates_are_wider_than_the_decided_events(run_text, pipeline):
+    text = ("The company hosted a tasting of new wines. Russian warplanes bombed rebel positions near Aleppo, "
+            "the ministry said.")
+    result = run_text(text)
+    from newsevents.context import ArticleContext
+
+    doc = pipeline.nlp(text)
+    ctx = ArticleContext(article=result.article, doc=doc, entities=result.entities, dates=result.dates,
+                         places=result.places, quotes=result.quotes)
+    candidates = find_candidates(ctx)
+    assert len(candidates) >= len(result.events) >= 1
+    assert {c.kind for c in candidates} <= {"trigger", "intent", "speech"}
+
+
+def test_min_confidence_filters_extract_output(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Egyptian police arrested 30 opposition activists in Cairo on Monday. "
+                    "The restaurant hosted a wine tasting. Protesters rallied against the government.\n")
+    every = json.loads(run_cli("extract", "--raw", "--min-confidence", "0", str(path)).stdout)["events"]
+    none = json.loads(run_cli("extract", "--raw", "--min-confidence", "1", str(path)).stdout)["events"]
+    shown = json.loads(run_cli("extract", "--raw", str(path)).stdout)["events"]
+    assert every and not [e for e in none if e["confidence"] < 1]
+    assert all(e["confidence"] >= default_threshold() for e in shown)
+    assert len(every) >= len(shown)
+    bad = run_cli("extract", "--min-confidence", "2", str(path))
+    assert bad.returncode == 2 and b"between 0 and 1" in bad.stderr
+
+
+needs_shared = pytest.mark.skipif(not (SHARED / "events" / "news_sentences").is_dir(),
+                                  reason="../shared/data is not beside the checkout")
+
+
+@needs_shared
+def test_labels_point_into_the_public_corpora_and_never_into_the_dev_set():
+    with LABELS_PATH.open() as lines:
+        rows = [json.loads(line) for line in lines]
+    docs = {r["doc"] for r in rows}
+    assert not docs & dev_documents()
+    assert len(rows) >= 4000 and sum(len(r["events"]) for r in rows) >= 1200
+    texts = {d: t for d, t in documents() if d in docs}
+    labelled = load_labels(texts)  # raises when a sentence's text no longer hashes the same
+    assert len(labelled) == len(rows)
+    for sentence in labelled[:500]:
+        for ev in sentence.events:
+            assert sentence.start <= ev.trigger[0] < ev.trigger[1] <= sentence.end
+            assert ev.texts["trigger"].strip()
+
+
+@needs_shared
+@pytest.mark.slow
+def test_training_is_deterministic(tmp_path):
+    """Two training runs on the same small label set give the same model, which then decides."""
+    from newsevents.train.events import build_examples, fit
+
+    labels = tmp_path / "labels.jsonl"
+    with LABELS_PATH.open() as lines:
+        rows = [json.loads(line) for line in lines]
+    wanted = sorted({r["doc"] for r in rows if r["events"]})[:40]
+    labels.write_text("".join(json.dumps(r) + "\n" for r in rows if r["doc"] in wanted))
+    examples, sentences, _ = build_examples(labels, workers=1, gsr=False)
+    assert examples and any(e.gold for e in examples)
+    first, report = fit(examples, sentences)
+    second, again = fit(examples, sentences)
+    assert report == again
+    rows_ = [e.features for e in examples[:50]]
+    assert (first.type_model.predict_proba(rows_) == second.type_model.predict_proba(rows_)).all()
