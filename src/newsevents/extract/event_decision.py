@@ -42,30 +42,68 @@ NO_EVENT = "NONE"
 class DecisionModel:
     """What `newsevents train events` writes: three classifiers over feature dicts, and the threshold."""
 
-    type_model: Any  # Pipeline(DictVectorizer, scaler, LogisticRegression): NONE or a PLOVER type
-    role_model: Any  # for one option of a role (a phrase, or empty): is it right?
-    usable_model: Any  # P(usable), calibrated
-    hypothetical_model: Any  # is the event only planned, demanded, possible? (the rules' flag is a feature)
+    type_model: LinearModel  # NONE or a PLOVER type
+    role_model: LinearModel  # for one option of a role (a phrase, or empty): is it right?
+    usable_model: CalibratedUsable  # P(usable), calibrated
+    hypothetical_model: LinearModel  # is the event only planned, demanded, possible? (the rules' flag is a feature)
     threshold: float  # the default --min-confidence, chosen on training data
     role_margin: float = 0.0  # how much surer the role model must be of another filler than of the rules' own
     version: str = ""
     trained_on: dict[str, int] | None = None  # sentences and events of each label source
 
 
-class CalibratedUsable:
-    """A classifier's score for "usable", mapped through isotonic regression fitted on out-of-fold
-    scores, so that among events at confidence >= c about c are usable."""
+class LinearModel:
+    """A trained logistic regression over feature dicts, kept as plain numpy: one weight row per
+    feature (already divided by its training scale) and the intercepts. Scoring a few candidates
+    is a dictionary lookup and a sum, and loading it imports neither scikit-learn nor scipy (each
+    worker process would otherwise carry them)."""
 
-    def __init__(self, classifier: Any, calibrator: Any) -> None:
+    def __init__(self, classes: list[Any], index: dict[str, int], weights: Any, intercept: Any) -> None:
+        self.classes_ = classes
+        self.index = index  # feature name -> row of `weights`
+        self.weights = weights  # (features, 1 for a binary model or one column per class)
+        self.intercept = intercept
+
+    @classmethod
+    def from_sklearn(cls, pipeline: Any) -> LinearModel:
+        """From make_pipeline(DictVectorizer(), MaxAbsScaler(), LogisticRegression())."""
+        vectorizer, scaler, regression = (step for _, step in pipeline.steps)
+        weights = (regression.coef_ / scaler.scale_).T.astype("float64")
+        classes = [c.item() if hasattr(c, "item") else c for c in regression.classes_]  # numpy str/bool -> Python
+        vocabulary = {str(name): int(at) for name, at in vectorizer.vocabulary_.items()}
+        return cls(classes, vocabulary, weights, regression.intercept_.copy())
+
+    def predict_proba(self, rows: list[dict[str, Any]]) -> Any:
+        import numpy as np
+
+        scores = np.tile(self.intercept, (len(rows), 1))
+        for r, row in enumerate(rows):
+            for name, value in row.items():
+                at = self.index.get(name)
+                if at is not None and value:
+                    scores[r] += value * self.weights[at]
+        if scores.shape[1] == 1:  # binary: the score is for the second class
+            positive = 1.0 / (1.0 + np.exp(-scores[:, 0]))
+            return np.column_stack([1.0 - positive, positive])
+        scores -= scores.max(axis=1, keepdims=True)
+        exp = np.exp(scores)
+        return exp / exp.sum(axis=1, keepdims=True)
+
+
+class CalibratedUsable:
+    """The usable model's score mapped through the isotonic regression fitted on out-of-fold scores
+    (kept as its breakpoints), so that among events at confidence >= c about c are usable."""
+
+    def __init__(self, classifier: LinearModel, x: Any, y: Any) -> None:
         self.classifier = classifier
-        self.calibrator = calibrator
+        self.x, self.y = x, y  # the isotonic fit's breakpoints; between them it is linear, beyond them flat
         self.classes_ = [False, True]
 
     def predict_proba(self, rows: list[dict[str, Any]]) -> Any:
         import numpy as np
 
-        scores = self.classifier.predict_proba(rows)[:, list(self.classifier.classes_).index(True)]
-        calibrated = np.clip(self.calibrator.predict(scores), 0.0, 1.0)
+        scores = self.classifier.predict_proba(rows)[:, self.classifier.classes_.index(True)]
+        calibrated = np.clip(np.interp(scores, self.x, self.y), 0.0, 1.0)
         return np.column_stack([1.0 - calibrated, calibrated])
 
 

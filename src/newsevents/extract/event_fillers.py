@@ -66,12 +66,9 @@ def role_options(c: Candidate, role: str, ctx: ArticleContext) -> list[Option]:
     elif current is not None:  # the rules' filler is a document or an event: the role may stay empty
         options[0] = Option(None, False)
         seen.add(current.root.i)
-    sent = ctx.tokens[c.trigger].sent
-    trigger_words = set(range(c.trigger, c.trigger + 1))
-    heads = [chunk.root for chunk in sent.noun_chunks]
-    heads += [ent.root for ent in ctx.ents if sent.start <= ent.start < sent.end and ent.label_ not in NOT_ACTOR_ENTS]
+    trigger_words = {c.trigger}
     lexicon = load_lexicon()
-    for head in heads:
+    for head in _phrase_heads(ctx.tokens[c.trigger].sent, ctx):
         if head.i in seen or head.i in trigger_words or not _could_be_actor(head) \
                 or head.lemma_.lower() in lexicon.nouns:  # an event noun is no party: "the delivery of grain"
             continue
@@ -85,11 +82,31 @@ def role_options(c: Candidate, role: str, ctx: ArticleContext) -> list[Option]:
     return options
 
 
+def _phrase_heads(sent: Span, ctx: ArticleContext) -> list[Token]:
+    """The heads of the sentence's noun chunks and named entities (read once per sentence)."""
+    memo = ctx.memo.setdefault("phrase_heads", {})
+    if sent.start not in memo:
+        heads = [chunk.root for chunk in sent.noun_chunks]
+        heads += [ent.root for ent in ctx.ents if sent.start <= ent.start < sent.end]
+        memo[sent.start] = heads
+    return memo[sent.start]
+
+
+def _clause_of(trigger: Token, ctx: ArticleContext) -> tuple[Token | None, Token | None]:
+    """The verb that carries the trigger (itself, for a verb) and that verb's subject (read once per trigger)."""
+    memo = ctx.memo.setdefault("trigger_clauses", {})
+    if trigger.i not in memo:
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else next(
+            (a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        memo[trigger.i] = (verb, verb_subject(verb) if verb is not None else None)
+    return memo[trigger.i]
+
+
 def _could_be_actor(head: Token) -> bool:
     return head.ent_type_ not in NOT_ACTOR_ENTS and head.lemma_.lower() not in NOT_ACTOR_NOUNS
 
 
-def _relation(head: Token, trigger: Token, clause_verb: Token | None) -> list[str]:
+def _relation(head: Token, trigger: Token, clause_verb: Token | None, subject: Token | None) -> list[str]:
     """How the option's head hangs on the trigger (or on the verb that carries a noun trigger)."""
     out = []
     for anchor, name in ((trigger, "t"), (clause_verb, "v")):
@@ -101,7 +118,6 @@ def _relation(head: Token, trigger: Token, clause_verb: Token | None) -> list[st
             out.append(f"{name}:prep:{head.head.lower_}")
         elif head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.i == anchor.i:
             out.append(f"{name}:agent")
-    subject = verb_subject(clause_verb) if clause_verb is not None else None
     if subject is not None and subject.i == head.i:
         out.append("subject")
     if trigger.left_edge.i <= head.i <= trigger.right_edge.i:
@@ -122,9 +138,8 @@ def option_features(c: Candidate, role: str, option: Option, ctx: ArticleContext
         return f
     span = ctx.doc[option.span[0]:option.span[1]]
     head = span.root
-    clause_verb = trigger if trigger.pos_ in ("VERB", "AUX") else next(
-        (a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    for rel in _relation(head, trigger, clause_verb):
+    clause_verb, subject = _clause_of(trigger, ctx)
+    for rel in _relation(head, trigger, clause_verb, subject):
         f[f"{role}|rel={rel}"] = 1
         f[f"{role}|rel={rel}|{ev.type}"] = 1
     f[f"{role}|ent={head.ent_type_ or '-'}"] = 1

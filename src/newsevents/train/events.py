@@ -37,6 +37,7 @@ from newsevents.extract.event_decision import (
     NO_EVENT,
     CalibratedUsable,
     DecisionModel,
+    LinearModel,
     candidate_features,
     choose_option,
     choose_type,
@@ -400,16 +401,19 @@ def fit(examples: list[Example], sentences: list[dict], c: float = 0.5, type_wei
         d.confidence = float(s)
     threshold, table = choose_threshold(decided, sentences)
 
-    type_model = _classifier(c, type_weight).fit([e.features for e in examples], parts["type_labels"])
-    usable_model = CalibratedUsable(_classifier(c).fit(usable_rows, usable_labels), calibrator)
+    type_model = LinearModel.from_sklearn(
+        _classifier(c, type_weight).fit([e.features for e in examples], parts["type_labels"]))
+    usable_model = CalibratedUsable(LinearModel.from_sklearn(_classifier(c).fit(usable_rows, usable_labels)),
+                                    calibrator.X_thresholds_, calibrator.y_thresholds_)
     counts = {
         "news_sentences": len(sentences),
         "news_events": sum(len(s["events"]) for s in sentences),
         "gsr_examples": sum(e.origin == "gsr" for e in examples),
         "candidates": len(examples),
     }
-    model = DecisionModel(type_model=type_model, role_model=parts["role"], usable_model=usable_model,
-                          hypothetical_model=parts["hypothetical"], threshold=threshold,
+    model = DecisionModel(type_model=type_model, role_model=LinearModel.from_sklearn(parts["role"]),
+                          usable_model=usable_model,
+                          hypothetical_model=LinearModel.from_sklearn(parts["hypothetical"]), threshold=threshold,
                           role_margin=parts["role_margin"], version="1", trained_on=counts)
     oof = score(sentences, _predictions(decided, threshold))
     report = {"trained_on": counts, "threshold": threshold, "role_margin": parts["role_margin"],
