@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsevents.extract.event_fillers import ROLES, Option, option_features, role_options
+from newsevents.model import Actor
 from newsevents.tables import DATA
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
     from newsevents.context import ArticleContext
     from newsevents.extract.event_candidates import Candidate
-    from newsevents.model import Actor, Event
+    from newsevents.model import Event
 
 MODEL_PATH = DATA / "models" / "event_decision.joblib"
 NO_EVENT = "NONE"
@@ -285,9 +286,7 @@ def _filled(actor: Actor | None, option: Option, ctx: ArticleContext) -> Actor |
             coded = replace(coded, country=country) if country else coded
         return coded
     except Exception:  # actor coding is another stage: a bug there must not lose the event
-        from newsevents.model import Actor as ActorRecord
-
-        return ActorRecord(text=span.text, start=span.start_char, end=span.end_char)
+        return Actor(text=span.text, start=span.start_char, end=span.end_char)
 
 
 def _retyped_codes(ev: Event, chosen: str) -> dict[str, Any]:
