@@ -10,7 +10,7 @@ import pytest
 from newsevents.extract.event_candidates import find_candidates
 from newsevents.extract.event_decision import MODEL_PATH, default_threshold, load_model
 from newsevents.train.corpora import SHARED, dev_documents, documents
-from newsevents.train.labels import LABELS_PATH, load_labels
+from newsevents.train.labels import LABELS_PATH, agreement, load_labels
 from test_cli import run_cli
 
 
@@ -95,6 +95,10 @@ def test_labels_point_into_the_public_corpora_and_never_into_the_dev_set():
         for ev in sentence.events:
             assert sentence.start <= ev.trigger[0] < ev.trigger[1] <= sentence.end
             assert ev.texts["trigger"].strip()
+    # the second coder's sentences are among the first coder's; a coding agrees fully with itself
+    second = agreement(texts)
+    assert second["sentences"] == 242 and 0.5 < second["type_f1"] < 1.0
+    assert agreement(texts, LABELS_PATH, LABELS_PATH)["usable_f1"] == 1.0
 
 
 @needs_shared

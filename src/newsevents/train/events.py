@@ -45,7 +45,7 @@ from newsevents.extract.event_decision import (
 )
 from newsevents.extract.event_fillers import ROLES, Option, option_features, option_text, role_options
 from newsevents.train.corpora import SHARED, dev_documents, documents
-from newsevents.train.labels import LABELS_PATH, LabelledSentence, load_labels
+from newsevents.train.labels import LABELS_PATH, SECOND_CODER_PATH, LabelledSentence, agreement, load_labels
 
 GSR_PATH = SHARED / "events" / "plover_gsr" / "PLOVER_GSR_CAMEO.json"
 FOLDS = 5
@@ -437,13 +437,15 @@ def train(labels: Path | None = None, out: Path | None = None, cache: Path | Non
     labels, out = labels or LABELS_PATH, out or MODEL_PATH
     if cache is not None and Path(cache).exists():
         with Path(cache).open("rb") as f:
-            examples, sentences = pickle.load(f)
+            examples, sentences, texts = pickle.load(f)
     else:
-        examples, sentences, _ = build_examples(Path(labels), workers=workers)
+        examples, sentences, texts = build_examples(Path(labels), workers=workers)
         if cache is not None:
             with Path(cache).open("wb") as f:
-                pickle.dump((examples, sentences), f)
+                pickle.dump((examples, sentences, texts), f)
     model, report = fit(examples, sentences, c=c)
+    if SECOND_CODER_PATH.exists():
+        report["coder_agreement"] = agreement(texts, Path(labels), SECOND_CODER_PATH)
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     joblib.dump(model, out, compress=("xz", 6))  # the smallest file; loading takes a fraction of a second
     report["model"] = str(out)

@@ -21,6 +21,7 @@ from newsevents.extract.event_lexicon import PLOVER_TYPES
 from newsevents.tables import DATA
 
 LABELS_PATH = DATA / "training" / "event_labels.jsonl"
+SECOND_CODER_PATH = DATA / "training" / "event_labels_second_coder.jsonl"
 
 
 @dataclass
@@ -105,6 +106,37 @@ def load_labels(texts: dict[str, str], path: Path = LABELS_PATH, coder: str | No
                 events.append(gold)
             out.append(LabelledSentence(row["item"], row["doc"], row["start"], row["end"], events, row.get("coder", "")))
     return out
+
+
+def agreement(texts: dict[str, str], first: Path = LABELS_PATH, second: Path = SECOND_CODER_PATH
+              ) -> dict[str, float | int]:
+    """How far two coders agree on the sentences both coded, scored as the dev set's CODING.md
+    scores a system against gold: type F1 and usable F1 over one-to-one same-type pairs."""
+    from newsevents.evaluate.news_events import pair_events
+
+    a = {s.item: s for s in load_labels(texts, first)}
+    b = {s.item: s for s in load_labels(texts, second)}
+    counts = {"sentences": 0, "first": 0, "second": 0, "pairs": 0, "usable": 0}
+    for item in sorted(a.keys() & b.keys()):
+        sentence = texts[a[item].doc][a[item].start:a[item].end]
+        gold = [{"type": e.type, "trigger": e.texts["trigger"], "source": e.texts["source"],
+                 "target": e.texts["target"], "negated": e.negated, "hypothetical": e.hypothetical}
+                for e in a[item].events]
+        other = [{"type": e.type, "start": e.trigger[0], "negated": e.negated, "hypothetical": e.hypothetical,
+                  "source": {"text": e.texts["source"]} if e.texts["source"] else None,
+                  "target": {"text": e.texts["target"]} if e.texts["target"] else None} for e in b[item].events]
+        pairs = pair_events(sentence, a[item].start, gold, other)
+        counts["sentences"] += 1
+        counts["first"] += len(gold)
+        counts["second"] += len(other)
+        counts["pairs"] += len(pairs)
+        counts["usable"] += sum(ok for *_, ok in pairs)
+
+    def f1(hits: int) -> float:
+        total = counts["first"] + counts["second"]
+        return round(2 * hits / total, 4) if total else 0.0
+
+    return {**counts, "type_f1": f1(counts["pairs"]), "usable_f1": f1(counts["usable"])}
 
 
 def main() -> None:
