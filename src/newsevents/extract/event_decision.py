@@ -227,10 +227,8 @@ def choose_option(options: list[Option], probs: list[float], margin: float = 0.0
 
 
 def _true_column(model: Any, rows: list[dict[str, Any]]) -> list[float]:
-    if not rows:
-        return []
-    column = list(model.classes_).index(True)
-    return [float(p) for p in model.predict_proba(rows)[:, column]]
+    """P(True) of each row, for the binary models."""
+    return [probs[True] for probs in _probabilities(model, rows)]
 
 
 def decide(candidates: list[Candidate], ctx: ArticleContext, model: DecisionModel | None = None) -> list[Event]:

@@ -221,10 +221,11 @@ def _fold_of(example: Example) -> int:
 
 
 def _out_of_fold(make, rows: list[dict], labels: list, folds: list[int]) -> list[dict[Any, float]]:
-    """Each news row's class probabilities from a model trained without its fold."""
+    """Each row's class probabilities from a model trained without its fold (rows of fold -1 are
+    always trained on and never scored; rows labelled None are scored, never trained on)."""
     out: list[dict[Any, float]] = [{} for _ in rows]
     for k in range(FOLDS):
-        train = [i for i, f in enumerate(folds) if f != k]
+        train = [i for i, f in enumerate(folds) if f != k and labels[i] is not None]
         test = [i for i, f in enumerate(folds) if f == k]
         if not test:
             continue
@@ -275,32 +276,20 @@ def _decide_out_of_fold(examples: list[Example], folds: list[int], c: float, typ
                                 [keys[j][2]][1]) for j in labelled]
     # GSR sentences take folds here too: how well the roles of curated sentences survive is measured
     by_doc = [zlib.crc32(e.doc.encode()) % FOLDS for e in examples]
-    role_folds = [by_doc[keys[j][0]] for j in labelled]
     role_model = _classifier(c).fit([role_rows[j] for j in labelled], role_labels)
-    scores = {}
-    for k in range(FOLDS):
-        train = [n for n, f in enumerate(role_folds) if f != k]
-        model = _classifier(c).fit([role_rows[labelled[n]] for n in train], [role_labels[n] for n in train])
-        test = [j for j, (i, _, _) in enumerate(keys) if by_doc[i] == k]
-        if test:
-            column = list(model.classes_).index(True)
-            for j, p in zip(test, model.predict_proba([role_rows[j] for j in test])[:, column]):
-                scores[keys[j]] = float(p)
+    every_label: list[bool | None] = [None] * len(keys)
+    for j, label in zip(labelled, role_labels):
+        every_label[j] = label
+    role_probs = _out_of_fold(lambda: _classifier(c), role_rows, every_label, [by_doc[i] for i, _, _ in keys])
+    scores = {key: probs[True] for key, probs in zip(keys, role_probs)}
 
     # the hypothetical flag, learned where a gold event says it (the rules' flag is a feature)
     flagged = [i for i, e in enumerate(examples) if e.gold is not None]
     hyp_rows = [examples[i].features for i in flagged]
     hyp_labels = [bool(examples[i].gold["hypothetical"]) for i in flagged]
     hyp_model = _classifier(c).fit(hyp_rows, hyp_labels)
-    hyp_probs: list[dict] = [{} for _ in examples]
-    for k in range(FOLDS):
-        model = _classifier(c).fit([r for r, i in zip(hyp_rows, flagged) if folds[i] != k],
-                                   [y for y, i in zip(hyp_labels, flagged) if folds[i] != k])
-        test = [i for i, f in enumerate(folds) if f == k]
-        if test:
-            classes = list(model.classes_)
-            for i, p in zip(test, model.predict_proba([examples[i].features for i in test])):
-                hyp_probs[i] = dict(zip(classes, map(float, p)))
+    hyp_probs = _out_of_fold(lambda: _classifier(c), [e.features for e in examples],
+                             [bool(e.gold["hypothetical"]) if e.gold is not None else None for e in examples], folds)
 
     margin, margins = choose_role_margin(examples, scores)
 
