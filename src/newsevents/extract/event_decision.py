@@ -29,7 +29,7 @@ from newsevents.model import Actor
 from newsevents.tables import DATA
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from newsevents.context import ArticleContext
     from newsevents.extract.event_candidates import Candidate
@@ -173,13 +173,23 @@ def candidate_features(c: Candidate, ctx: ArticleContext) -> dict[str, Any]:
     f["sentence_first"] = float(sent.start == 0)
     f["sentence_quote"] = float(any(q in sent.text for q in ('"', "\u201c", "\u201d")))
     f["sentence_length"] = min(len(sent), 80) / 80
-    labels = [e.label_ for e in sent.ents]
-    for label in ("PERSON", "ORG", "GPE", "NORP"):
-        f[f"sentence_{label}"] = min(labels.count(label), 3) / 3
-    doc_labels = [e.label_ for e in ctx.ents]
-    words = max(len(tokens), 1)
-    f["article_political"] = min(100 * sum(lb in ("GPE", "NORP") for lb in doc_labels) / words, 5) / 5
+    f.update(_entity_counts(sent, ctx))
     return f
+
+
+def _entity_counts(sent: Span, ctx: ArticleContext) -> dict[str, float]:
+    """How many persons, organisations and places the sentence names, and how political the article
+    is (places and nationalities per 100 words): read once per sentence."""
+    memo = ctx.memo.setdefault("entity_counts", {})
+    if sent.start not in memo:
+        if "article" not in memo:
+            places = sum(e.label_ in ("GPE", "NORP") for e in ctx.ents)
+            memo["article"] = min(100 * places / max(len(ctx.tokens), 1), 5) / 5
+        labels = [e.label_ for e in ctx.ents if sent.start <= e.start and e.end <= sent.end]  # as Span.ents
+        memo[sent.start] = {f"sentence_{label}": min(labels.count(label), 3) / 3
+                            for label in ("PERSON", "ORG", "GPE", "NORP")}
+        memo[sent.start]["article_political"] = memo["article"]
+    return memo[sent.start]
 
 
 # --- the decision ----------------------------------------------------------------------------

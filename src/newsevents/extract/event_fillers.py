@@ -10,6 +10,7 @@ stands, and what it is (a person, a state, a pronoun, a place after "in").
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -83,12 +84,19 @@ def role_options(c: Candidate, role: str, ctx: ArticleContext) -> list[Option]:
 
 
 def _phrase_heads(sent: Span, ctx: ArticleContext) -> list[Token]:
-    """The heads of the sentence's noun chunks and named entities (read once per sentence)."""
+    """The heads of the sentence's noun chunks and named entities, read once per sentence. spaCy's
+    `Span.noun_chunks` walks the whole document's chunks for every sentence: the article's chunks
+    and entities are listed once and a sentence takes its own by their start."""
     memo = ctx.memo.setdefault("phrase_heads", {})
     if sent.start not in memo:
-        heads = [chunk.root for chunk in sent.noun_chunks]
-        heads += [ent.root for ent in ctx.ents if sent.start <= ent.start < sent.end]
-        memo[sent.start] = heads
+        if "chunks" not in memo:
+            memo["chunks"] = list(ctx.doc.noun_chunks)
+            memo["chunk_starts"] = [chunk.start for chunk in memo["chunks"]]
+            memo["ent_starts"] = [ent.start for ent in ctx.ents]
+        chunks = memo["chunks"][bisect_left(memo["chunk_starts"], sent.start):
+                                bisect_left(memo["chunk_starts"], sent.end)]
+        ents = ctx.ents[bisect_left(memo["ent_starts"], sent.start):bisect_left(memo["ent_starts"], sent.end)]
+        memo[sent.start] = [chunk.root for chunk in chunks] + [ent.root for ent in ents]
     return memo[sent.start]
 
 
