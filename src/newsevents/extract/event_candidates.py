@@ -32,6 +32,7 @@ from newsevents.extract.event_lexicon import (
     load_lexicon,
 )
 from newsevents.extract.event_roles import (
+    NOT_ACTOR_LABELS,
     actor_span,
     conjuncts,
     content_head,
@@ -49,7 +50,6 @@ from newsevents.resolve.actors import code_span, context_country
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 VICTIM_TYPES = {"ASSAULT", "COERCE"}
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
@@ -297,7 +297,7 @@ class _Builder:
         coded: list[tuple[int, Token, Actor]] = []
         for token in candidates:
             token = content_head(token)
-            if token.i in avoid or token.lower_ in ("its", "their") or token.ent_type_ in NOT_ACTORS:
+            if token.i in avoid or token.lower_ in ("its", "their") or token.ent_type_ in NOT_ACTOR_LABELS:
                 continue
             actor = self.coder.token(token)
             if actor.country or (in_order and actor.sector):
@@ -411,7 +411,7 @@ class _Builder:
                 scope -= set(range(t.left_edge.i, t.right_edge.i + 1))
         words = [t for t in self._clause_tokens(trigger) if t.i in scope and t.i not in avoid
                  and (t.pos_ in ("NOUN", "PROPN") or t.ent_type_ in ("NORP", "GPE", "ORG"))
-                 and t.ent_type_ not in NOT_ACTORS]
+                 and t.ent_type_ not in NOT_ACTOR_LABELS]
         after = [t for t in words if t.i > trigger.i]
         before = [t for t in reversed(words) if t.i < trigger.i]
         seen: set[int] = set()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newsevents.extract.event_lexicon import load_lexicon
-from newsevents.extract.event_roles import actor_span, verb_subject
+from newsevents.extract.event_roles import NOT_ACTOR_LABELS, actor_span, verb_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from newsevents.model import Actor
 
 ROLES = ("source", "target")
-NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 # Nouns for documents, statements and events: never a party to an event ("the statement said",
 # "a 500-page report accused", "the announcement of the pull-out").
 NOT_ACTOR_NOUNS = {
@@ -111,7 +110,7 @@ def _clause_of(trigger: Token, ctx: ArticleContext) -> tuple[Token | None, Token
 
 
 def _could_be_actor(head: Token) -> bool:
-    return head.ent_type_ not in NOT_ACTOR_ENTS and head.lemma_.lower() not in NOT_ACTOR_NOUNS
+    return head.ent_type_ not in NOT_ACTOR_LABELS and head.lemma_.lower() not in NOT_ACTOR_NOUNS
 
 
 def _relation(head: Token, trigger: Token, clause_verb: Token | None, subject: Token | None) -> list[str]:

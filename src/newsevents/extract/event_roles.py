@@ -29,6 +29,8 @@ TARGET_PREPS = ("against", "with", "to", "from", "on", "into", "at", "toward", "
 WEAK_TARGET_PREPS = ("in", "of")
 # Objects whose own possessor or modifier is the real party: "praised Haiti's efforts", "a U.S. request".
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+# Entity labels that never name a party: a date, a time, a number, an amount.
+NOT_ACTOR_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 # Object-control verbs: in "urged Iraq to withdraw" the object is the one who would withdraw.
 OBJECT_CONTROL = {"urge", "ask", "order", "force", "allow", "persuade", "tell", "invite", "encourage",
                   "pressure", "call", "press", "help", "permit", "compel", "authorize", "instruct", "demand"}
