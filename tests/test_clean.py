@@ -220,3 +220,206 @@ def test_raw_documents_are_not_cleaned():
 def test_empty_text_is_a_clear_error():
     with pytest.raises(ValueError, match="no article text"):
         prepare_article(Document(id="e", text="Home\nPrivacy policy\n"))
+
+
+# Cues against related links, prompts, share bars, comments and site furniture (issue 14, part 2).
+# The fixtures are written for these tests; each names the cue it exercises.
+
+STORY = """Dam talks stall as river levels fall
+
+Talks between the two countries over the new dam on the river stalled on Tuesday, officials on both sides said.
+
+The downstream government said water levels had fallen by a third since the reservoir began filling in June, and that farmers had lost much of the spring harvest.
+
+Upstream officials said the dam would bring electricity to millions of homes and that the reservoir would be
+filled more slowly in dry years, a promise the downstream side called too vague to rely on.
+
+Aid groups said thousands of families along the lower river had already moved to towns in search of work,
+and that wells in several districts had run dry for the first time in living memory.
+
+Engineers from both countries are due to meet again next month, according to a statement from the foreign ministry.
+"""
+
+LINK_LIST_TAIL = STORY + """
+More stories from our region
+
+Flooding closes coastal road
+
+Teachers strike over pay
+
+New bridge opens in the north
+
+Festival draws record crowds
+
+Jane Doe is a staff writer who covers water, energy and the environment for our paper. Before joining the
+paper in 2015 she reported on agriculture and rural affairs for a news agency in the capital city.
+"""
+
+TEASER_CARDS_TAIL = STORY + """
+Politics
+
+Minister resigns over housing scandal
+
+The minister quit on Friday after a week of pressure over the sale of state land to a company owned by friends.
+
+Economy
+
+Central bank holds rates
+
+Inflation slowed for a third month in a row, giving the bank room to wait before it cuts rates later this year.
+
+Energy
+
+Fuel prices rise again
+"""
+
+PROMPTS_PAGE = """Dam talks stall as river levels fall
+
+Talks between the two countries over the new dam on the river stalled on Tuesday, officials on both sides said.
+
+Sign up for our morning newsletter and get the day's top stories delivered to your inbox every weekday.
+
+The downstream government said water levels had fallen by a third since the reservoir began filling in June.
+
+The dry riverbed near the border last week. Photograph: Ana Lima/Agency
+
+Engineers from both countries are due to meet again next month, the foreign ministry said.
+
+Read also: Drought hits wheat harvest
+
+Did you like this article? Share it now
+
+View 12 comments
+
+You must be logged in to post a comment.
+"""
+
+NEWS_ABOUT_SUBSCRIPTIONS = """The streaming service said on Monday that it had lost 200,000 subscribers in the quarter, its first fall in a decade.
+
+Analysts said the company would need to raise the price of a subscription to keep its margins, and its shares fell 9 percent.
+"""
+
+GALLERY_REPEATS = STORY + """
+News in pictures
+
+A fishing boat rests on the dry riverbed near the border, where the water has fallen sharply.
+
+Agency
+
+News in pictures
+
+Farmers queue for water at a distribution point in the east of the country.
+
+Agency
+
+News in pictures
+
+Children play in the shallow water below the dam on a hot afternoon.
+
+Agency
+"""
+
+
+def test_link_list_after_the_story_ends_it():
+    cleaned = clean_text(LINK_LIST_TAIL)
+    assert cleaned.text.endswith("a statement from the foreign ministry.")
+    for junk in ("More stories", "Flooding closes", "Festival draws", "staff writer"):
+        assert junk not in cleaned.text
+
+
+def test_teaser_cards_after_the_story_end_it():
+    cleaned = clean_text(TEASER_CARDS_TAIL)
+    assert cleaned.text.endswith("a statement from the foreign ministry.")
+    for junk in ("Minister resigns", "quit after a week", "Central bank", "Inflation slowed"):
+        assert junk not in cleaned.text
+
+
+def test_a_subhead_or_two_inside_the_story_are_kept():
+    text = STORY.replace("Engineers from", "What comes next\n\nEngineers from")
+    cleaned = clean_text(text)
+    assert "What comes next" in cleaned.text and cleaned.text.startswith("Talks between the two countries")
+
+
+def test_list_in_the_middle_of_a_story_is_kept_when_the_story_goes_on():
+    middle = "\n\nThe demands:\n\nMore water\n\nA joint commission\n\nCompensation for farmers\n\n"
+    text = STORY.replace("\nEngineers from", middle + "Engineers from")
+    cleaned = clean_text(text + "\nThe foreign minister said the demands would be discussed at the next meeting in"
+                         " the capital, together with a plan to share data on rainfall and river flows.\n")
+    assert "Compensation for farmers" in cleaned.text and "share data on rainfall" in cleaned.text
+
+
+def test_subscription_share_comment_and_caption_prompts_are_dropped():
+    cleaned = clean_text(PROMPTS_PAGE)
+    assert cleaned.text.startswith("Talks between the two countries")
+    assert "water levels had fallen" in cleaned.text and "Engineers from both countries" in cleaned.text
+    for junk in ("newsletter", "Photograph", "Read also", "Share it now", "comments", "logged in"):
+        assert junk not in cleaned.text
+
+
+def test_a_news_sentence_about_subscriptions_is_kept():
+    cleaned = clean_text(NEWS_ABOUT_SUBSCRIPTIONS)
+    assert "200,000 subscribers" in cleaned.text and "price of a subscription" in cleaned.text
+
+
+def test_lines_repeated_within_a_page_are_furniture():
+    cleaned = clean_text(GALLERY_REPEATS)
+    assert cleaned.text.startswith("Talks between the two countries")
+    for junk in ("News in pictures", "Agency"):
+        assert junk not in cleaned.text
+
+
+def site_page(number: int, story: str) -> str:
+    """A page of one made-up site: the same menu, promo and footer around a different story."""
+    return (f"The Valley Courier\nNews\nSport\nOpinion\n\nStory number {number} of the day\n\n{story}\n\n"
+            "Support independent local journalism in the valley today and keep our reporters on the streets.\n\n"
+            "The Valley Courier is published by Valley Media Group in the town of Rivermouth.\n")
+
+
+SITE_STORIES = [
+    "The town council approved a new budget on Monday after a long debate over road repairs and school funding.",
+    "Police said two men were arrested after a break-in at the hardware store on the main street on Sunday night.",
+    "The river rose above its banks on Friday, flooding several farms, and the army sent boats to help families.",
+    "Local farmers said the dry summer had cut the maize harvest by half, and asked the government for support.",
+]
+
+
+def test_lines_repeated_across_pages_of_a_source_are_furniture():
+    from newsevents.clean.furniture import learn_furniture, source_furniture, source_key
+
+    pages = [site_page(i, story) for i, story in enumerate(SITE_STORIES)]
+    alone = clean_text(pages[0])
+    assert "Support independent local journalism" in alone.text  # one page alone cannot tell
+    furniture = learn_furniture(pages)
+    assert furniture_key_of("The Valley Courier is published by Valley Media Group in the town of Rivermouth.") \
+        in furniture
+    for page, story in zip(pages, SITE_STORIES):
+        cleaned = clean_text(page, furniture=furniture)
+        assert cleaned.text == story
+    documents = [Document(id=str(i), text=page, url=f"https://www.valley.example/news/{i}")
+                 for i, page in enumerate(pages)]
+    by_source = source_furniture(documents)
+    assert set(by_source) == {"valley.example"} and by_source["valley.example"] == furniture
+    assert source_key(url="https://www.valley.example/x") == "valley.example"
+    assert source_key(source="Valley Courier", url="https://other.example/") == "valley courier"
+
+
+def test_two_pages_of_a_source_teach_no_furniture():
+    from newsevents.clean.furniture import learn_furniture
+
+    pages = [site_page(i, story) for i, story in enumerate(SITE_STORIES[:2])]
+    assert learn_furniture(pages) == frozenset()
+
+
+def furniture_key_of(line: str) -> str:
+    from newsevents.clean.furniture import furniture_key
+
+    return furniture_key(line)
+
+
+def test_textclean_split_is_stable_and_halves_the_pages():
+    from newsevents.evaluate.textclean import page_split
+
+    ids = [f"https://example.org/news/{i}" for i in range(400)]
+    halves = [page_split(page_id) for page_id in ids]
+    assert halves == [page_split(page_id) for page_id in ids]
+    assert set(halves) == {"tune", "held"} and 150 < halves.count("tune") < 250

@@ -171,3 +171,118 @@ def test_seed_quotes(seed_result):
                 found += 1
                 break
     assert found >= 12, f"{found}/{len(expected)} seed quotes with the right speaker"
+
+
+# -- issue 14: speakers and attributions on political news ---------------------------------------------
+
+def test_colon_introduced_quote_in_the_next_paragraph(run_text):
+    text = ("Stone spoke on a radio program on Sunday.\n\nSaid Roger Stone in the interview:\n\n"
+            "“I think that the stakes are so high that the election could be stolen.”")
+    q = quote_with(run_text(text), "stakes are so high")
+    assert q.kind == "direct"
+    assert q.speaker is not None and q.speaker.endswith("Stone")
+
+
+def test_name_colon_quote(run_text):
+    text = ("RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “Gallup’s analysis of party affiliation "
+            "finds that twenty states are solidly Republican.”\n\n"
+            "More from Jones: “The partisanship of a state is a starting point for its likely vote.”")
+    result = run_text(text)
+    assert quote_with(result, "Gallup’s analysis").speaker == "Jeffrey M. Jones"
+    q = quote_with(result, "starting point")
+    assert q.cue == ":" and q.speaker_text == "Jones" and q.speaker == "Jeffrey M. Jones"
+
+
+def test_noun_before_colon_is_no_speaker(run_text):
+    result = run_text('The campaign had one slogan in Iowa: "Feel the Bern and vote on Monday night."')
+    assert all(q.speaker != "Iowa" for q in result.quotes)
+
+
+def test_poll_and_record_attributions(run_text):
+    result = run_text("A recent Quinnipiac survey found 90 percent support for background checks.\n\n"
+                      "The survey, conducted by a California institute, finds Clinton with a small lead over Sanders.\n\n"
+                      "The aircraft was insured at a value of $35 million in 2011, records show.\n\n"
+                      "Police found the car near the border on Monday.")
+    q = quote_with(result, "90 percent support")
+    assert q.cue == "find" and "survey" in q.speaker
+    assert "small lead over Sanders" in quote_with(result, "Clinton with").text
+    records = quote_with(result, "insured at a value")
+    assert records.cue == "show" and records.speaker == "records" and "records show" not in records.text
+    assert not [x for x in result.quotes if "the car" in x.text]
+
+
+def test_poll_shows_with_a_participle_clause(run_text):
+    q = quote_with(run_text("A national poll released Sunday by ABC News shows the New York billionaire "
+                            "maintaining his lead among Republicans."), "maintaining his lead")
+    assert q.cue == "show"
+    assert "poll" in q.speaker and "ABC News" in q.speaker  # the description that says which poll
+
+
+def test_dateline_is_never_the_speaker(run_text):
+    q = quote_with(run_text("WASHINGTON (AP) — Donald Trump said the city embodied the bravery of America."),
+                   "embodied the bravery")
+    assert q.speaker == "Donald Trump"
+
+
+def test_headline_fragment_is_never_the_speaker(run_text):
+    text = ("Glenn Beck Blasts Drudge for Attacking Cruz\n\n"
+            "Glenn Beck said on Monday that he was tired of the attacks on the senator.\n\n"
+            "“Ted and I were just driving in,” Beck said.")
+    result = run_text(text)
+    assert quote_with(result, "tired of the attacks").speaker == "Glenn Beck"
+    q = quote_with(result, "just driving in")
+    assert q.speaker == "Glenn Beck" and q.speaker_text == "Beck"
+
+
+def test_author_of_a_statement_is_the_speaker(run_text):
+    result = run_text('On Saturday, Trump issued a statement saying that Scalia was "a remarkable person."')
+    said = [q for q in result.quotes if q.cue == "say" and "Scalia was" in q.text]
+    assert said and said[0].speaker == "Trump"
+    assert all(q.speaker != "statement" for q in result.quotes)
+
+
+def test_pronouns_agree_in_gender_and_number(run_text):
+    text = ("Hillary Clinton met Bernie Sanders in Iowa on Monday.\n\n"
+            "Sanders goes big, and he said the plan would work.\n\n"
+            "Clinton was more cautious. She said the plan would fail.\n\n"
+            "The groups wrote to Clinton on Thursday. They said they were concerned about the plan.")
+    result = run_text(text)
+    he = quote_with(result, "the plan would work")
+    assert he.speaker_text == "he" and he.speaker == "Bernie Sanders"
+    she = quote_with(result, "the plan would fail")
+    assert she.speaker_text == "She" and she.speaker == "Hillary Clinton"
+    they = quote_with(result, "were concerned")
+    assert they.speaker_text == "They" and they.speaker == "groups"
+
+
+def test_pronoun_skips_a_name_of_the_other_gender(run_text):
+    text = ("Mrs. Warren spoke to Governor Tom Walsh at the rally.\n\n"
+            "Warren thanked the crowd. Later he said the state would not raise taxes.")
+    q = quote_with(run_text(text), "would not raise taxes")
+    assert q.speaker == "Tom Walsh"
+
+
+def test_strict_speaker_rule():
+    from newsevents.evaluate.quotes import gold_head_words, speaker_right_strict
+
+    assert gold_head_words("Sen. Bernie Sanders (I-Vt.)") == {"sanders"}
+    assert gold_head_words("Flynn, a top Trump surrogate,") == {"flynn", "surrogate"}
+    assert "voters" in gold_head_words("Only about 4 in 10 Republican voters in each state")
+    assert gold_head_words("the director of the FBI") == {"fbi", "director"}
+    text = "Donald Trump arrived. Then he said it was over."
+    he = GoldAttribution(content=[(30, 45)], source=[(27, 29)], source_text="he")
+    assert speaker_right_strict({"speaker": "Donald Trump"}, he, text)
+    assert not speaker_right_strict({"speaker": "pro-Clinton"}, he, text)  # no name
+    assert not speaker_right_strict({"speaker": "Hillary Clinton"}, he, text)  # not written before
+    assert speaker_right_strict({"speaker": None, "speaker_text": "he"}, he, text)  # left as written
+    statement = GoldAttribution(content=[(0, 5)], source=[(10, 20)], source_text="Mr. Trump")
+    assert not speaker_right_strict({"speaker": "statement"}, statement, text)
+    assert speaker_right_strict({"speaker": "Donald Trump"}, statement, text)
+    assert not speaker_right_strict({"speaker": None}, statement, text)
+
+
+def test_quantifier_subjects_speak(run_text):
+    result = run_text("Many think that the party would have a serious discussion about its losses.\n\n"
+                      "Few believe their relationship can ever be more than transactional.")
+    assert quote_with(result, "serious discussion").speaker == "Many"
+    assert quote_with(result, "more than transactional").speaker == "Few"

@@ -25,6 +25,8 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
     options: dict[str, Any] = {}
     if getattr(args, "actors", None):
         options["actor_dictionaries"] = list(args.actors)
+    if getattr(args, "split", None):
+        options["split"] = args.split
     return options
 
 
@@ -79,7 +81,8 @@ def cmd_process(args: argparse.Namespace) -> int:
         raise ValueError(f"--min-confidence must be between 0 and 1 (got {args.min_confidence})")
     common = dict(input_format=args.input_format, published=args.published, force=args.force,
                   batch_size=args.batch_size, options=_options(args), on_error=on_error,
-                  min_confidence=args.min_confidence)
+                  min_confidence=args.min_confidence, full_corpus_step=args.full_corpus_step,
+                  site_furniture=args.site_furniture)
     if args.workers != 1 or args.scheduler or args.out:  # process_parallel also refuses --workers 0
         from newsevents.scale import process_parallel
 
@@ -194,6 +197,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
         low = con.execute("SELECT count(*) FROM events WHERE coalesce(confidence, 0) < ?", [threshold]).fetchone()[0]
         corpus = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                   for t in store.CORPUS_EXPORTS}
+        from newsevents.live.state import source_summary
+
+        sources = source_summary(con)
     finally:
         con.close()
     print(f"{args.db}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
@@ -204,14 +210,52 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if low:
         print(f"{low} events below the default confidence threshold {threshold} (hidden from queries, "
               "exports and the API unless --min-confidence 0)")
+    for source in sources:  # the feeds and sitemaps of `newsevents watch`
+        error = f", last error {source['last_error_at']:%Y-%m-%d %H:%M}: {source['last_error']}" \
+            if source["last_error"] else ""
+        success = f"{source['last_success']:%Y-%m-%d %H:%M} UTC" if source["last_success"] else "never"
+        print(f"source {source['url']}: {source['articles']} articles, last success {success}{error}")
     return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from newsevents.serve import serve
 
+    if args.watch:
+        from newsevents.live import Watcher, parse_interval
+
+        every = parse_interval(args.every)
+        watcher = Watcher(args.db, args.watch, _fetch_config(args), max_pages=args.max_pages)
+        serve(args.db, host=args.host, port=args.port, watcher=watcher, every=every)
+        return 0
     serve(args.db, host=args.host, port=args.port)
     return 0
+
+
+def _fetch_config(args: argparse.Namespace):
+    from newsevents.live import FetchConfig
+
+    for name in ("delay", "timeout"):
+        if getattr(args, name) < 0:
+            raise ValueError(f"--{name} must not be negative")
+    if args.per_host < 1 or args.connections < 1 or args.max_bytes < 1 or args.retries < 0:
+        raise ValueError("--per-host, --connections and --max-bytes must be at least 1, --retries at least 0")
+    agent = {"user_agent": args.user_agent} if args.user_agent else {}
+    return FetchConfig(delay=args.delay, per_host=args.per_host, workers=args.connections, timeout=args.timeout,
+                       max_bytes=args.max_bytes, retries=args.retries, **agent)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from newsevents.live import Watcher, parse_interval, watch_loop
+
+    every = parse_interval(args.every)
+    watcher = Watcher(args.db, args.sources, _fetch_config(args), min_confidence=args.min_confidence,
+                      max_pages=args.max_pages)
+    try:
+        last = watch_loop(watcher, every, once=args.once)
+    finally:
+        watcher.close()
+    return 1 if args.once and last is not None and last.failed else 0
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -278,6 +322,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="write Parquet partitions to this folder instead of the database")
     p.add_argument("--force", action="store_true", help="re-process articles already stored")
     p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--full-corpus-step", action="store_true",
+                   help="recompute clusters, corpus actors and merged events over the whole store "
+                        "(the same result as the incremental step; for checking)")
+    # Learning a site's repeated lines needs its other pages: with it on, a page's cleaned text and id
+    # depend on what else of its site the run holds (clean/corpus_furniture.py); off, on the page alone.
+    p.add_argument("--no-site-furniture", dest="site_furniture", action="store_false",
+                   help="do not learn the lines repeated across the plain-text pages of one source "
+                        "(menus, footers, prompts) over the input and drop them")
     min_confidence(p, "events below it are not stored (default: store every event; queries filter)")
     p.set_defaults(func=cmd_process)
 
@@ -316,10 +368,35 @@ def build_parser() -> argparse.ArgumentParser:
     min_confidence(p, "events by type counts those at least this confident (default: the model's threshold)")
     p.set_defaults(func=cmd_summary)
 
-    p = sub.add_parser("serve", help="serve the HTTP API and web page (read-only)")
+    def fetch_options(p: argparse.ArgumentParser) -> None:
+        # defaults written out (they are newsevents.live.FetchConfig's): httpx is not imported to build the parser
+        p.add_argument("--every", default="15m", help="time between rounds: 30s, 15m, 1h (default 15m)")
+        p.add_argument("--user-agent", help="User-Agent header, and the name robots.txt rules are read for "
+                                            "(default: newsevents/VERSION ...)")
+        p.add_argument("--delay", type=float, default=1.0, help="seconds between two requests to one host (default 1)")
+        p.add_argument("--per-host", type=int, default=1, help="requests in flight to one host (default 1)")
+        p.add_argument("--connections", type=int, default=8, help="requests in flight in all (default 8)")
+        p.add_argument("--timeout", type=float, default=20.0, help="seconds for one response (default 20)")
+        p.add_argument("--max-bytes", type=int, default=5_000_000, help="size cap of one page (default 5 MB)")
+        p.add_argument("--retries", type=int, default=2, help="retries after 429 / 5xx (default 2)")
+        p.add_argument("--max-pages", type=int, default=200, help="new pages per source per round (default 200)")
+
+    p = sub.add_parser("watch", help="poll feeds and sitemaps, fetch new articles into the store")
+    p.add_argument("sources", nargs="+", metavar="SOURCE",
+                   help="RSS/Atom feed or sitemap URL, or a file listing them (one a line, # comments)")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--once", action="store_true", help="one round, then exit (for cron)")
+    fetch_options(p)
+    min_confidence(p, "events below it are not stored (default: store every event; queries filter)")
+    p.set_defaults(func=cmd_watch)
+
+    p = sub.add_parser("serve", help="serve the HTTP API and web page (read-only, unless --watch)")
     p.add_argument("--db", default=DEFAULT_DB)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--watch", nargs="+", metavar="SOURCE",
+                   help="also watch these sources in the background (this process then owns the database)")
+    fetch_options(p)
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("evaluate", help="score a task against public gold data")
@@ -327,6 +404,8 @@ def build_parser() -> argparse.ArgumentParser:
                                    "news-events", "actors"])
     p.add_argument("--gold", help="path to the gold data (default: ../shared/data/...)")
     p.add_argument("--limit", type=int, help="only the first N gold documents")
+    p.add_argument("--split", choices=["tune", "held", "all"],
+                   help="textclean: the half of the pages to score (a stable hash of the page id; default all)")
     p.add_argument("--json", metavar="FILE", help="also write the scores as JSON")
     p.add_argument("--actors", action="append", metavar="FILE", help="PETRARCH/Phoenix actor dictionary")
     p.set_defaults(func=cmd_evaluate)

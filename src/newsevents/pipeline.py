@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from newsevents.clean import prepare_article
+from newsevents.clean.furniture import source_key
 from newsevents.context import ArticleContext
 from newsevents.extract.dates import extract_dates
 from newsevents.extract.entities import extract_entities
@@ -60,12 +61,18 @@ class Pipeline:
 
     def __post_init__(self) -> None:
         self.nlp = load_model(self.model)
+        # {source key: furniture lines} learned over a run's whole input (clean/corpus_furniture.py),
+        # made frozensets once here rather than per article.
+        self.site_furniture = {key: frozenset(lines)
+                               for key, lines in (self.options.get("site_furniture") or {}).items()}
 
     def prepare(self, document: Document) -> Article:
         """Clean one document into an Article (raises ValueError with a one-line reason)."""
         if document.published is None and self.published:
             document.published = self.published
-        article = prepare_article(document)
+        furniture = self.site_furniture.get(source_key(document.source, document.url)) \
+            if self.site_furniture else None
+        article = prepare_article(document, furniture or frozenset())
         if len(article.text) > MAX_CHARS:
             raise ValueError(f"article text is {len(article.text):,} characters, over the {MAX_CHARS:,} limit "
                              "(NEWSEVENTS_MAX_CHARS)")

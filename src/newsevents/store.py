@@ -123,6 +123,29 @@ CORPUS_SQL = [
     "article_ids VARCHAR[], first_article_id VARCHAR, sentence VARCHAR)",
     "CREATE TABLE IF NOT EXISTS actors (actor_id VARCHAR, name VARCHAR, label VARCHAR, country VARCHAR, "
     "sector VARCHAR, names VARCHAR[], mentions BIGINT, articles BIGINT)",
+    # State of the incremental corpus step (newsevents.resolve.corpus_step): what the tables above were
+    # computed from, so that the next step only looks at the articles written since.
+    "CREATE TABLE IF NOT EXISTS corpus_articles (article_id VARCHAR, processed_at TIMESTAMP)",
+    "CREATE TABLE IF NOT EXISTS lsh_crowded (band INTEGER, bucket UBIGINT)",
+    "CREATE TABLE IF NOT EXISTS actor_names (label VARCHAR, name VARCHAR, country VARCHAR, key VARCHAR, "
+    "surname VARCHAR, initials VARCHAR, mentions BIGINT, articles BIGINT, sector VARCHAR, actor_id VARCHAR)",
+    "CREATE TABLE IF NOT EXISTS article_actor_names (article_id VARCHAR, label VARCHAR, name VARCHAR, "
+    "country VARCHAR, sector VARCHAR, mentions BIGINT)",
+    "CREATE TABLE IF NOT EXISTS event_keys (article_id VARCHAR, event_key VARCHAR)",
+]
+
+
+# Live sources (newsevents.live): each watched feed or sitemap, each article link found in one, and the
+# robots.txt of each host, so that `watch --once` from cron carries on where the previous run stopped.
+# No PRIMARY KEY (an ART index; see the note on kill -9 below): rows are replaced by DELETE + INSERT.
+LIVE_SQL = [
+    "CREATE TABLE IF NOT EXISTS live_sources (url VARCHAR, parent VARCHAR, kind VARCHAR, title VARCHAR, "
+    "etag VARCHAR, last_modified VARCHAR, digest VARCHAR, last_checked TIMESTAMP, last_success TIMESTAMP, "
+    "last_error VARCHAR, last_error_at TIMESTAMP)",
+    "CREATE TABLE IF NOT EXISTS live_pages (url VARCHAR, source_url VARCHAR, guid VARCHAR, article_id VARCHAR, "
+    "status VARCHAR, error VARCHAR, attempts INTEGER, signal VARCHAR, etag VARCHAR, last_modified VARCHAR, "
+    "first_seen TIMESTAMP, fetched_at TIMESTAMP)",
+    "CREATE TABLE IF NOT EXISTS live_robots (host VARCHAR, body VARCHAR, fetched_at TIMESTAMP)",
 ]
 
 
@@ -138,7 +161,7 @@ def schema_sql() -> list[str]:
         # No ART index on article_id: after a kill -9, DuckDB 1.5.5 replays the log into an index that then
         # misses rows (`WHERE article_id = ?` finds nothing, re-processing cannot delete); zonemaps suffice.
         statements.append(f"DROP INDEX IF EXISTS {table}_article")
-    return statements + CORPUS_SQL
+    return statements + CORPUS_SQL + LIVE_SQL
 
 
 def connect(path: str | Path = DEFAULT_DB, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -275,6 +298,12 @@ def _delete_articles(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
     for table in (*RECORD_TABLES, "article_minhash", "article_lsh"):  # a new text needs a new signature
         con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
     con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
+
+
+def delete_articles(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
+    """Remove articles and all their rows, inside the caller's transaction (a watched page whose
+    text changed: its old article goes)."""
+    _delete_articles(con, ids)
 
 
 def stored_ids(con: duckdb.DuckDBPyConnection) -> set[str]:

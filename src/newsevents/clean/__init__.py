@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Collection
 
 from newsevents.clean.html import extract_html
 from newsevents.clean.language import detect_language
@@ -26,8 +27,11 @@ def _extract_html(html: str, url: str | None):
         raise ValueError(f"cannot extract text from the HTML ({type(exc).__name__})") from None
 
 
-def prepare_article(document: Document) -> Article:
-    """Turn a read document into an Article; raises ValueError with a one-line reason."""
+def prepare_article(document: Document, furniture: Collection[str] = frozenset()) -> Article:
+    """Turn a read document into an Article; raises ValueError with a one-line reason.
+
+    `furniture`: the site furniture of the document's source (clean/corpus_furniture.py), for plain text.
+    """
     title, caption, credits, author = document.title, None, None, None
     published, url, source = document.published, document.url, document.source
     if document.html is not None and not document.raw:
@@ -39,7 +43,7 @@ def prepare_article(document: Document) -> Article:
     elif document.raw:
         text = document.text if document.text is not None else (document.html or "")
     else:
-        cleaned = clean_text(document.text or "")
+        cleaned = clean_text(document.text or "", furniture=furniture)
         text, caption, credits = cleaned.text, cleaned.caption, cleaned.credits
         title, author = title or cleaned.title, cleaned.author
         published = published or cleaned.published

@@ -8,26 +8,36 @@ languages:
   "Share", copyright lines); "hard" ones mark a border, "soft" ones are just dropped;
 - captions: a line repeated at once (the image's alt text and its visible caption);
 - credits: "With reporting by ...", "Reporting by ...; Editing by ..." end the story;
+- furniture: lines printed three times or more in the page, or known from other pages of the
+  same site (`clean.furniture`), cost like a menu item and are never kept;
 - the body: the run of lines with the most sentence text net of penalties for short lines
   (menus, link lists, teaser headlines) and hard boilerplate; credits are a border;
+- link lists at the body's end: a run of short title-like lines (or of headlines with one-line
+  teasers) after which little text follows ends the story (an author's bio, a "more stories"
+  box, comments beyond it are dropped);
 - the title: the nearest headline-like line before the body.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
+from newsevents.clean.furniture import furniture_key, repeated_in_page
+
 BOILERPLATE_FILE = Path(__file__).resolve().parent.parent / "data" / "boilerplate.tsv"
 
 MIN_PROSE_WORDS = 12  # a line this long is text even without a full stop (wrapped or unpunctuated)
 MIN_SENTENCE_WORDS = 4
 SHORT_PENALTY = 40  # a short non-sentence line (menu item, link) costs as much as this many characters of text
+LINK_RUN_MIN = 3  # short lines that make a link list (a subhead or two do not)
+DEK_CHARS = 160  # a text line this short can be a teaser's one-line summary inside a link list
+EDGE_SHARE = 0.3  # text beyond a link list at the body's edge is kept only if it is at least this share
 HARD_PENALTY = 1000  # a hard boilerplate line (share bar, "Related", copyright) is nearly a border
 TITLE_LOOKBACK = 8  # non-blank lines searched back from the body for the title
 MAX_CAPTION_WORDS = 60
@@ -47,6 +57,7 @@ _BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|[Pp]or)\s+((?:[A-ZÀ-Ý][\
 
 BLANK, SHORT, SENTENCE, PROSE = "blank", "short", "sentence", "prose"
 SOFT, HARD, CREDITS, CAPTION, BYLINE = "soft", "hard", "credits", "caption", "byline"
+FURNITURE = "furniture"  # a line repeated across the site's pages or within the page
 TEXT_KINDS = (SENTENCE, PROSE)
 
 
@@ -122,8 +133,12 @@ def line_kind(text: str) -> str:
     return SHORT
 
 
-def classify(raw: str) -> tuple[list[Line], list[str]]:
-    """The page's lines with their kinds, and the captions found (repeated lines)."""
+def classify(raw: str, furniture: Collection[str] = frozenset()) -> tuple[list[Line], list[str]]:
+    """The page's lines with their kinds, and the captions found (repeated lines).
+
+    `furniture`: lines of the page's site known from its other pages (`clean.furniture`), as
+    furniture keys; lines printed three times or more in the page itself are furniture too.
+    """
     texts: list[str] = []
     for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = normalize_line(line)
@@ -132,6 +147,11 @@ def classify(raw: str) -> tuple[list[Line], list[str]]:
         else:
             texts.append(line)
     lines = [Line(t, line_kind(t), len(t.split())) for t in texts]
+    keys = [furniture_key(line.text) for line in lines]
+    repeated = repeated_in_page(keys)
+    for line, key in zip(lines, keys):
+        if line.kind in (SHORT, SENTENCE, PROSE, BYLINE) and (key in repeated or key in furniture):
+            line.kind = FURNITURE
     captions: list[str] = []
     for i, line in enumerate(lines):
         if line.kind in (BLANK, CAPTION) or line.words < 3 or line.words > MAX_CAPTION_WORDS:
@@ -149,7 +169,7 @@ def line_value(line: Line) -> float:
     """What a line adds to a body that includes it: its text, or a penalty for page furniture."""
     if line.kind in TEXT_KINDS:
         return len(line.text)
-    if line.kind == SHORT:
+    if line.kind in (SHORT, FURNITURE):  # furniture costs like a menu item, whatever its length
         return -SHORT_PENALTY
     if line.kind == HARD:
         return -HARD_PENALTY
@@ -186,6 +206,56 @@ def body_lines(lines: list[Line], span: tuple[int, int]) -> list[int]:
     return [i for i in inside if text_lines[0] <= i <= text_lines[-1]]
 
 
+def link_blocks(lines: list[Line], body: list[int]) -> list[tuple[int, int]]:
+    """Runs of the body that have the shape of a link list: positions (first, last) in `body`.
+
+    Teaser lists, "more stories" boxes and menus are many short title-like lines in a row, or
+    short lines alternating with one-line teasers (a section label, a headline, a dek). A run
+    counts when it has at least LINK_RUN_MIN short lines and they are at least half its lines.
+    """
+    blocks = []
+    start = None
+    shorts = 0
+    for pos, i in enumerate(body + [-1]):
+        line = lines[i] if i >= 0 else None
+        in_run = line is not None and (line.kind == SHORT or len(line.text) <= DEK_CHARS)
+        if in_run:
+            if start is None:
+                start, shorts = pos, 0
+            shorts += line.kind == SHORT
+            continue
+        if start is not None:
+            last = pos - 1
+            while last > start and lines[body[last]].kind != SHORT:
+                last -= 1  # the run ends with its last short line
+            first = start
+            while first < last and lines[body[first]].kind != SHORT:
+                first += 1
+            size = last - first + 1
+            if shorts >= LINK_RUN_MIN and 2 * shorts >= size:
+                blocks.append((first, last))
+            start = None
+    return blocks
+
+
+def trim_link_blocks(lines: list[Line], body: list[int]) -> list[int]:
+    """Drop the body's edges beyond a link list when they hold little text.
+
+    The body span crosses a link list when text follows it (an author's bio, a teaser with a
+    long dek, a comment). Beyond the list, what holds less than EDGE_SHARE of the text on the
+    other side is furniture of the page, not the story going on.
+    """
+    def chars(part: list[int]) -> int:
+        return sum(len(lines[i].text) for i in part if lines[i].kind in TEXT_KINDS)
+
+    for first, last in reversed(link_blocks(lines, body)):
+        if chars(body[last + 1:]) < EDGE_SHARE * chars(body[:first]):
+            body = body[:first]
+            break
+    text_lines = [pos for pos, i in enumerate(body) if lines[i].kind in TEXT_KINDS]
+    return body[text_lines[0]:text_lines[-1] + 1] if text_lines else body
+
+
 def _lines_above(lines: list[Line], body_start: int) -> Iterator[Line]:
     """The non-blank lines above the body, nearest first, at most TITLE_LOOKBACK of them."""
     return islice((lines[i] for i in range(body_start - 1, -1, -1) if lines[i].kind != BLANK), TITLE_LOOKBACK)
@@ -194,7 +264,7 @@ def _lines_above(lines: list[Line], body_start: int) -> Iterator[Line]:
 def find_title(lines: list[Line], body_start: int) -> str | None:
     """The nearest headline-like line before the body: 3-30 words, not a sentence, not a date."""
     for line in _lines_above(lines, body_start):
-        if line.kind in (SOFT, HARD, CAPTION, BYLINE, CREDITS) or _DATE_LINE.search(line.text):
+        if line.kind in (SOFT, HARD, CAPTION, BYLINE, CREDITS, FURNITURE) or _DATE_LINE.search(line.text):
             continue
         if 3 <= line.words <= 30 and _TITLE_END_OK.search(line.text) and line.kind != SENTENCE:
             return line.text
@@ -234,16 +304,20 @@ def paragraphs(body: list[int], lines: list[Line]) -> list[str]:
     return [lines[i].text for i in body if lines[i].kind in (SHORT, SENTENCE, PROSE)]
 
 
-def clean_text(raw: str) -> CleanedText:
-    """The article in a scraped page's text: body paragraphs joined by blank lines, and its parts."""
-    lines, captions = classify(raw)
+def clean_text(raw: str, furniture: Collection[str] = frozenset()) -> CleanedText:
+    """The article in a scraped page's text: body paragraphs joined by blank lines, and its parts.
+
+    `furniture`: the lines of the page's site found by `clean.furniture.source_furniture` over
+    several of its pages, when the caller has them (the corpus path); none is needed.
+    """
+    lines, captions = classify(raw, furniture)
     span = body_span(lines)
     credits = [line.text for line in lines if line.kind == CREDITS]
     bylines = [_BYLINE.match(line.text).group(1) for line in lines if line.kind == BYLINE]
     if span is None:  # no sentence anywhere (a headline-only text): keep what is not boilerplate
         text = "\n\n".join(line.text for line in lines if line.kind in (SHORT, SENTENCE, PROSE))
         return CleanedText(text=text, caption="\n".join(captions) or None, credits="\n".join(credits) or None)
-    body = body_lines(lines, span)
+    body = trim_link_blocks(lines, body_lines(lines, span))
     return CleanedText(
         text="\n\n".join(paragraphs(body, lines)),
         title=find_title(lines, body[0]),

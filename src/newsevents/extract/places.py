@@ -21,7 +21,8 @@ from newsevents.resolve.geo_toponyms import find_toponyms, speaker_location
 
 # How much a mention of each kind says about where an article is: a town more than a country.
 MAIN_PLACE_WEIGHT = {"city": 1.0, "facility": 1.0, "admin2": 0.9, "admin1": 0.8, "region": 0.7,
-                     "country": 0.6, "continent": 0.2, "street": 0.0}
+                     "country": 0.6, "continent": 0.2, "street": 0.0, "island": 0.7, "mountain": 0.5,
+                     "water": 0.3}
 
 
 def extract_places(ctx: ArticleContext) -> list[Place]:

@@ -18,6 +18,7 @@ Speakers (mention, title, canonical name through pronouns and short forms) come 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -26,7 +27,7 @@ from newsevents.context import ArticleContext
 from newsevents.extract.quote_cues import CueLexicon, load_cues
 from newsevents.extract.quote_marks import QuoteSpan, find_quote_spans
 from newsevents.model import Quote
-from newsevents.resolve.speakers import SpeakerResolver
+from newsevents.resolve.speakers import FINDINGS, MESSAGES, SpeakerResolver
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -158,12 +159,10 @@ def _signature_after(art: _Article, q: QuoteSpan) -> tuple[Token, Token] | None:
 
 def _cue_before(art: _Article, q: QuoteSpan) -> Token | None:
     """'He said: "..."' / 'He told CNN, "..."': the cue ending the words right before the quote."""
-    text = art.text
-    b = q.start
-    while b > 0 and text[b - 1] in " \t\u00a0":
-        b -= 1
-    if b == 0 or text[b - 1] not in ":,":
+    b = _mark_before(art.text, q.start)
+    if b is None:
         return None
+    text = art.text
     doc = art.doc
     j = art.token_index(b - 1)
     start = doc[j].sent.start
@@ -178,6 +177,56 @@ def _cue_before(art: _Article, q: QuoteSpan) -> Token | None:
     if text[b - 1] == ":" and j > start:
         return _verb_before_colon(art, doc[j - 1])
     return None
+
+
+def _mark_before(text: str, start: int) -> int | None:
+    """Just after the colon or comma that introduces a quote starting at `start`, if one does. The
+    quote may open the next paragraph ('Stated Stone:\n\n"I think ..."'), but not one further."""
+    b = start
+    while b > 0 and text[b - 1] in " \t\u00a0\r\n":
+        b -= 1
+    if b == 0 or text[b - 1] not in ":," or text.count("\n", b, start) > 2:
+        return None
+    if text[b - 1] == "," and "\n" in text[b:start]:
+        return None  # a comma ends a line only in a list or a broken paragraph, never before a quote
+    return b
+
+
+# Words that may stand before a name that labels a quote ("More from Jones:", "- Carl Bialik:").
+NAME_LABEL_OPENERS = {"from", "-", "—", "–", "--", "by"}
+
+
+def _name_colon(art: _Article, q: QuoteSpan) -> tuple[Token, Token] | None:
+    """'Jeffrey M. Jones: “...”', 'More from Jones: “...”', 'Kerry: "..."': a quote introduced by a
+    colon right after a name, with no verb (transcripts, round-ups, headlines). Returns (the colon,
+    the name's last word). The name must open its line or sentence or follow a dash or "from", so that
+    'the plan had one goal: "..."' or 'in Iowa: "..."' do not make a speaker of a noun."""
+    b = _mark_before(art.text, q.start)
+    if b is None or art.text[b - 1] != ":":
+        return None
+    doc = art.doc
+    colon = doc[art.token_index(b - 1)]
+    if colon.text != ":" or colon.i == 0:
+        return None
+    last = doc[colon.i - 1]
+    if not _is_name_word(last):
+        return None
+    first = last
+    while first.i > 0 and first.i > colon.i - 6 and _is_name_word(doc[first.i - 1]) and (
+            "\n" not in doc[first.i - 1].text_with_ws):
+        first = doc[first.i - 1]
+    if not any(t.ent_type_ in ("PERSON", "ORG") for t in doc[first.i: colon.i]):
+        return None
+    before = doc[first.i - 1] if first.i > 0 else None
+    if before is not None and not (before.is_space or "\n" in before.text_with_ws or before.is_sent_end
+                                   or before.lower_ in NAME_LABEL_OPENERS or before.is_quote):
+        return None
+    return colon, last
+
+
+def _is_name_word(token: Token) -> bool:
+    """A word of a name: 'Jeffrey', 'M.', 'Jones', 'HuffPollster'."""
+    return (token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG")) and not token.is_punct
 
 
 def _verb_before_colon(art: _Article, token: Token) -> Token | None:
@@ -208,6 +257,10 @@ def _direct_quotes(art: _Article) -> list[Draft]:
             drafts.append(previous)
             continue
         cue = _cue_after(art, q) or _cue_before(art, q)
+        if cue is None and (labelled := _name_colon(art, q)) is not None:
+            previous = Draft(s, e, "direct", labelled[0], ":", labelled[1], segments=[(s, e)])
+            drafts.append(previous)
+            continue
         subject = _subject(cue, art) if cue is not None else None
         if subject is not None and art.in_quote[subject.i]:
             cue = None  # '"We will win," he said' parsed with "We" as the subject: not this quote's cue
@@ -321,7 +374,8 @@ def _content_token(cue: Token, takes: tuple[str, ...]) -> Token | None:
 def _subject(cue: Token, art: _Article) -> Token | None:
     """The cue's subject, or the subject it shares ('Russia launched ..., saying ...')."""
     subject = _subject_token(cue)
-    if subject is not None and _can_speak(subject):
+    if subject is not None and _can_speak(subject) and not _line_between(art, subject, cue) and not (
+            _is_dateline(subject)):
         return subject
     if cue.dep_ != "ROOT" and subject is None:
         return None
@@ -334,9 +388,9 @@ def _name_before(cue: Token, art: _Article) -> Token | None:
     sent_start = cue.sent.start
     for i in range(cue.i - 1, max(sent_start, cue.i - 8) - 1, -1):
         token = cue.doc[i]
-        if art.in_quote[i] or token.is_quote:
+        if art.in_quote[i] or token.is_quote or "\n" in token.text_with_ws:
             return None
-        if token.ent_type_ in ("PERSON", "ORG") and token.ent_iob_ in ("B", "I"):
+        if token.ent_type_ in ("PERSON", "ORG") and token.ent_iob_ in ("B", "I") and not _is_dateline(token):
             if i + 1 < len(cue.doc) and cue.doc[i + 1].ent_iob_ == "I":
                 continue  # not the last word of the name yet
             return token
@@ -344,8 +398,44 @@ def _name_before(cue: Token, art: _Article) -> Token | None:
             return None
 
 
+def _line_between(art: _Article, a: Token, b: Token) -> bool:
+    """A line break between two tokens: a parse that ran a headline into the first sentence makes a
+    subject of a headline word ("... Blasts Drudge\n\nGlenn Beck said")."""
+    start, end = sorted((a.idx, b.idx))
+    return "\n" in art.text[start:end]
+
+
+# A dateline's place opens its line in capitals and is followed by the agency or a dash:
+# "WASHINGTON (AP) — ...", "NEW YORK -- ...". It never speaks, whatever the parse says.
+DATELINE_FOLLOWERS = {"(", "—", "–", "-", "--", ",", ":"}
+
+
+def _is_dateline(token: Token) -> bool:
+    if not (token.is_upper and token.is_alpha and len(token) >= 3):
+        return False
+    doc = token.doc
+    first = token
+    while first.i > 0 and doc[first.i - 1].is_upper and doc[first.i - 1].is_alpha and (
+            "\n" not in doc[first.i - 1].text_with_ws):
+        first = doc[first.i - 1]
+    if first.i > 0 and "\n" not in doc[first.i - 1].text_with_ws and not doc[first.i - 1].is_space:
+        return False
+    last = token
+    while last.i + 1 < len(doc) and doc[last.i + 1].is_upper and doc[last.i + 1].is_alpha:
+        last = doc[last.i + 1]
+    return last.i + 1 < len(doc) and doc[last.i + 1].text in DATELINE_FOLLOWERS
+
+
+# Quantifiers that stand for people as a subject: "many think", "few believe", "most in Miami want",
+# "said the 46-year-old". The tagger calls them adjectives or determiners.
+QUANTIFIER_SPEAKERS = {"many", "most", "some", "few", "others", "both", "all", "several", "one", "none"}
+
+
 def _can_speak(token: Token) -> bool:
-    return token.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and token.ent_type_ not in NOT_SPEAKERS
+    if token.ent_type_ in NOT_SPEAKERS:
+        return False
+    return token.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or (
+        token.pos_ in ("ADJ", "DET") and (token.lower_ in QUANTIFIER_SPEAKERS or token.text.endswith("-old")))
 
 
 def _subject_token(cue: Token) -> Token | None:
@@ -402,13 +492,18 @@ def _reported(art: _Article, used_cues: set[int], direct: list[Draft]) -> list[D
         if not art.is_cue(token):
             continue
         content = _content_token(token, art.cues.verbs[token.lemma_.lower()])
+        finding_end = None
+        if content is None and token.lemma_.lower() in FINDING_VERBS and _finding_subject(token):
+            content = _content_token(token, ("dobj",))  # "a survey found 90 percent support for ..."
+            if content is not None:  # "finds Clinton with a small lead": the verb's own modifiers too
+                finding_end = _end_char(token.right_edge)
         if content is None:
             content = _parataxis_content(token)
             if content is None:
                 continue
             start, end = _span_without(content, token)
         else:
-            start, end = content.left_edge.idx, _end_char(_clause_end(content))
+            start, end = content.left_edge.idx, finding_end or _end_char(_clause_end(content))
         start, end = _trim(text, start, end)
         if end - start < 3 or any(_overlaps(start, end, s, e) for s, e in direct_spans):
             continue
@@ -422,6 +517,51 @@ def _reported(art: _Article, used_cues: set[int], direct: list[Draft]) -> list[D
             # A quoted fragment that runs past the clause belongs to it all.
             start, end = min(start, q.start), max(end, q.end if q.closed else end)
         drafts.append(Draft(start, end, kind, token, None, _subject(token, art)))
+    return drafts
+
+
+# Verbs whose object is what a poll, a study or records say: "the survey found 90 percent support",
+# "a poll finds Clinton with a small lead". With a person for subject the object is no content
+# ("police found the car"), so the object counts only when the subject is a finding or a message.
+FINDING_VERBS = {"find", "show", "indicate", "suggest", "reveal", "confirm"}
+FINDING_PLURALS = {"records", "polls", "poll", "data", "documents", "figures", "results", "surveys", "survey",
+                   "estimates", "reports", "filings", "statistics", "numbers", "studies", "returns"}
+
+
+def _finding_subject(cue: Token) -> bool:
+    subject = _subject_token(cue)
+    return subject is not None and subject.lemma_.lower() in FINDINGS | MESSAGES
+
+
+# Polls and records named after the clause they report, when the tagger took the verb for a noun
+# ("..., records show.") or the subject for the verb ("During the stretch, F.A.A. records show, the
+# Cessna has flown ..."): a comma, a few words ending in a finding noun, the verb, then "," or ".".
+_FINDING_TAIL = re.compile(
+    r",\s+((?:[\w.’'&/-]+\s+){0,5}?(?P<noun>" + "|".join(sorted(FINDING_PLURALS)) + r"))\s+"
+    r"(?P<verb>shows?|showed|suggests?|suggested|indicates?|indicated|finds|found|reveals?|revealed)\s*(?P<end>[,.])")
+
+
+_FINDING_LEMMAS = {form: lemma for lemma in ("show", "suggest", "indicate", "find", "reveal")
+                   for form in (lemma, lemma + "s", lemma + "ed")} | {"finds": "find", "found": "find"}
+
+
+def _finding_tails(art: _Article, taken: list[Draft]) -> list[Draft]:
+    drafts = []
+    taken_spans = [(d.start, d.end) for d in taken]
+    for sent in art.ctx.sents:
+        sent_text = sent.text
+        for match in _FINDING_TAIL.finditer(sent_text):
+            phrase_start, phrase_end = sent.start_char + match.start(), sent.start_char + match.end()
+            if match.group("end") == ".":
+                start, end = _trim(art.text, sent.start_char, phrase_start)
+            else:
+                start, end = _trim(art.text, phrase_end, sent.end_char)
+            if len(art.text[start:end].split()) < 3 or any(_overlaps(start, end, s, e) for s, e in taken_spans):
+                continue
+            noun = art.doc[art.token_index(sent.start_char + match.start("noun"))]
+            verb = art.doc[art.token_index(sent.start_char + match.start("verb"))]
+            kind = "mixed" if _quotes_in(art, start, end) else "indirect"
+            drafts.append(Draft(start, end, kind, verb, _FINDING_LEMMAS.get(match.group("verb").lower()), noun))
     return drafts
 
 
@@ -469,6 +609,8 @@ def _parataxis_content(cue: Token) -> Token | None:
             cue.head.pos_ in CUE_POS + ("NOUN",)):
         if not any(c.dep_ in SUBJECTS for c in cue.children):
             return None
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in cue.children):
+            return None  # "shows the billionaire maintaining his lead": a verb with its own complement
         return cue.head
     return None
 
@@ -545,7 +687,8 @@ def extract_quotes(ctx: ArticleContext) -> list[Quote]:
     direct = _direct_quotes(art)
     used = {d.cue_token.i for d in direct if d.cue_token is not None}
     reported = _outermost(_reported(art, used, direct), direct)
-    drafts = sorted(direct + reported + _colon_lines(art, direct + reported), key=lambda d: (d.start, d.end))
+    found = direct + reported + _colon_lines(art, direct + reported)
+    drafts = sorted(found + _finding_tails(art, found), key=lambda d: (d.start, d.end))
     resolver = SpeakerResolver(ctx)
     speakers: dict[int, object] = {}
     quotes: list[Quote] = []

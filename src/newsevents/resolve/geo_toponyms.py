@@ -26,6 +26,10 @@ Sources, in order of trust:
    Jackson and Madison counties"), region abbreviations after a town ("Churchill, Man.").
 6. Streets and numbered roads (`source="street"`: "Bucknell Drive", "Interstate 395"), which
    geo_resolve places at the town named nearest them (feature "street", low confidence).
+7. "X-based" / "X-born" modifiers ("a Houston-based contractor"), natural features by their head word
+   ("Anthony Creek", "Lake Lanier", "Mount Hood"), and a town before a noun for its people ("Winona man").
+A school, company or team named after a place ("Georgia Tech", "Boise State") is not that place: only
+the place inside its name is one; a disease named after a place ("West Nile virus") is not a place.
 Names of people are not places: a single word that is part of a person's name in the article
 ("Jordan" after "Jordan Henderson") is taken only after a locative preposition.
 Demonyms ("Russian") are recorded apart (`source="demonym"`): evidence of the article's countries.
@@ -68,7 +72,7 @@ INSTITUTION_WORDS = {"police", "sheriff", "sheriff's", "sheriff’s", "fire", "c
                      "road", "courthouse", "commissioners", "office", "detention", "animal", "health", "emergency",
                      "blizzard", "economic", "housing", "planning", "transit", "elementary", "middle"}
 OTHER_LABELS = {"ORG", "NORP", "PRODUCT", "LANGUAGE", "WORK_OF_ART", "EVENT", "FAC"}
-STRONG_FEATURES = {"country", "admin1", "region", "continent", "facility"}
+STRONG_FEATURES = {"country", "admin1", "region", "continent", "facility", "water", "island", "mountain"}
 SCAN_MIN_POPULATION = 5_000
 DATELINE_PUNCT = {"—", "–", "-", "--", "---", "(", ",", ":"}
 MISLABEL_MIN_POPULATION = 100_000
@@ -78,7 +82,13 @@ ORGANISATION_WORDS = {"federal", "first", "selectman", "historical", "society", 
                       "center", "centre", "association", "coalition", "chapter", "union", "club", "volunteer",
                       "rescue", "general", "medical", "memorial", "regional", "daily", "public", "national",
                       "superior", "district", "unified", "independent", "ems", "ambulance", "transportation",
-                      "youth", "civic", "chamber", "legislature", "government", "supreme", "state"}
+                      "youth", "civic", "chamber", "legislature", "government", "supreme", "state",
+                      # agencies, missions and companies named after the place they serve
+                      "bureau", "agency", "authority", "division", "ministry", "embassy", "consulate", "mission",
+                      "trade", "institute", "foundation", "corps", "guard", "patrol", "army", "navy", "service",
+                      "services", "electric", "power", "gas", "energy", "railroad", "railway", "lottery",
+                      "symphony", "orchestra", "theatre", "theater", "opera", "education", "environmental",
+                      "boards", "ethics", "municipal", "modular", "republican", "democratic", "party"}
 MEDIA_WORDS = {"times", "post", "herald", "register", "journal", "tribune", "gazette", "star", "chronicle",
                "globe", "observer", "magazine", "sun", "telegraph", "examiner", "courier", "dispatch", "bee",
                "inquirer", "review", "press", "free", "business"}
@@ -87,6 +97,36 @@ STREET_WORDS = {"street", "st.", "road", "rd.", "avenue", "ave.", "drive", "lane
                 "crescent", "circle", "pike", "turnpike", "expressway", "freeway"}
 ROAD_PREFIXES = {"interstate", "highway", "route", "i", "hwy", "hwy.", "road"}
 PARTY_LETTERS = {"R", "D", "I", "DFL"}
+# Words before a lone surname ("coach Ripley", "Sgt. Fairfield"): the name is a person's, not a town's.
+PERSON_TITLES = {"coach", "mr.", "mrs.", "ms.", "miss", "dr.", "officer", "detective", "det.", "sgt.", "sergeant",
+                 "deputy", "judge", "trooper", "lt.", "capt.", "cpl.", "pastor", "rev.", "reverend", "father",
+                 "sister", "uncle", "aunt", "grandma", "grandpa", "sen.", "rep.", "gov.", "coaches", "principal"}
+# Given names that often precede a place name in the name of a school or a street named after a person
+# ("George Washington High School", "Martin Luther King Jr. Drive").
+GIVEN_NAMES = {"george", "martin", "john", "james", "thomas", "abraham", "benjamin", "andrew", "theodore",
+               "franklin", "robert", "william", "mary", "jackie", "booker", "luther", "sam", "douglas"}
+# Words after a place's name that make it a disease's name ("West Nile virus", "Lassa fever").
+DISEASE_WORDS = {"virus", "viruses", "fever", "disease", "flu", "influenza", "syndrome", "encephalitis", "strain",
+                 "variant", "outbreak-strain", "hemorrhagic", "haemorrhagic", "virus-like", "like"}
+# Nouns for the people of a town, after its name in local news ("Winona man", "Clinton couple").
+RESIDENT_NOUNS = {"man", "woman", "men", "women", "couple", "family", "families", "teen", "teens", "teenager",
+                  "boy", "girl", "resident", "residents", "native", "natives", "students", "student", "senior",
+                  "seniors", "homeowners", "voters", "businessman", "businesswoman", "mother", "father", "farmer"}
+# Nouns after an organisation's name used as a modifier ("United Way officials").
+GROUP_NOUNS = {"officials", "members", "agencies", "staff", "employees", "volunteers", "leaders", "spokesman",
+               "spokeswoman", "spokesperson", "executives", "representatives", "board", "chapter"}
+# Last words of a school's, a company's or a team's name that spaCy may tag as a place ("Georgia Tech").
+INSTITUTION_TAILS = {"tech", "university", "college", "school", "academy", "institute", "inc", "inc.", "corp",
+                     "corp.", "co.", "company", "airlines", "airways", "fc", "united", "rovers", "wanderers",
+                     "athletic", "state", "bank", "hospital", "seminary", "polytechnic", "lottery"}
+# Landform and water words that make a capitalized name a natural feature ("Anthony Creek", "Lake Lanier"),
+# unless the name is an organisation's, a work's or an event's ("Tampa Bay Buccaneers" is a team).
+NATURAL_HEADS = {"River", "Creek", "Lake", "Bay", "Island", "Islands", "Mountain", "Mountains", "Valley", "Canyon",
+                 "Falls", "Reservoir", "Peninsula", "Gulf", "Strait", "Sea", "Ocean", "Glacier", "Desert"}
+NATURAL_LEADS = {"Lake", "Mount", "Mt.", "Gulf", "Isle", "Cape"}
+NOT_NATURAL_LABELS = {"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP", "PERSON"}
+# Words after a hyphen that make the name before it where someone or something is from: "London-based".
+MODIFIER_SUFFIXES = {"based", "born", "headquartered", "registered", "flagged", "bred", "raised"}
 INSIDE_NAME_LABELS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LOC", "GPE", "LAW"}
 SPEECH_LEMMAS = {"say", "tell", "announce", "state", "add", "claim", "report", "comment", "confirm", "deny",
                  "declare", "insist", "warn", "write", "note", "explain", "reply", "respond", "speak",
@@ -213,7 +253,14 @@ class _Finder:
         self.add(span, key or span.text, source, hint)
 
     def person_like(self, span: Span) -> bool:
+        if len(span) == 1 and span.start > 0 and self.doc[span.start - 1].lower_ in PERSON_TITLES:
+            return True  # "coach Ripley", "Sgt. Fairfield": a surname
         return len(span) == 1 and span[0].lower_ in self.person_words and not _preceded_by_locative(span)
+
+    def names_people_group(self, span: Span) -> bool:
+        """An unknown name before "officials", "members", "agencies" is an organisation's ("United Way
+        officials"), not a place's."""
+        return span.end < len(self.doc) and self.doc[span.end].lower_ in GROUP_NOUNS
 
     # -- 1. spaCy's place entities
     def from_entity(self, ent: Span) -> None:
@@ -258,10 +305,73 @@ class _Finder:
             return
         if self.from_prefix(span) or ent.label_ == "FAC":
             return  # a FAC the gazetteer does not know is a building or a road: not a toponym we can use
-        if len(span) > 1 and all(t.is_title for t in span) and not any(ch.isdigit() for ch in text):
+        if span[-1].lower_ in INSTITUTION_TAILS:
+            # "Georgia Tech", "Boise State" (spaCy: GPE) is a school or a team named after a place, not the
+            # place: only the place inside its name is one, as for any organisation
+            self.from_inside_name(span)
+            return
+        found = len(self.found)
+        self.from_inside_name(span)
+        if len(self.found) > found:
+            return  # "Greer City Hall", "West Virginia Democratic Party", "Columbus East": the place inside
+        if len(span) > 1 and all(t.is_title for t in span) and not any(ch.isdigit() for ch in text) \
+                and not self.names_people_group(span):
             # "Red River", "Gun Barrel City": a place our gazetteers lack, recognised and left unresolved
             # (a single unknown word is more often a name spaCy mistook: "Saakashvili")
             self.add(span, text, "ner")
+
+    # -- 1b. "London-based", "Texas-born": the place a company or a person is from
+    def based_modifiers(self) -> None:
+        """A place before "-based", "-born", "-headquartered": spaCy rarely tags it, and gold standards
+        of news geoparsing count it as a toponym ("a Houston-based contractor")."""
+        doc, toks = self.doc, self.ctx.tokens
+        for i in range(2, len(doc)):
+            if toks[i].lower_ not in MODIFIER_SUFFIXES or toks[i - 1].text not in ("-", "‐", "–") \
+                    or toks[i - 1].whitespace_ or toks[i - 2].whitespace_:
+                continue
+            end = i - 1
+            for start in range(max(0, end - 3), end):
+                part = doc[start:end]
+                if any(self.taken[k] for k in range(start, end)) or not all(_capitalized(t) for t in part) \
+                        or not part[0].text[:1].isupper():
+                    continue
+                country = demonyms().get(part.text.lower())
+                if country:  # "Iranian-born": a nationality, recorded as a demonym
+                    self.add(part, part.text, "demonym", country=country)
+                    break
+                if not self.person_like(part) and _entries_strong(self.gaz, part.text, 1000):
+                    self.add(part, part.text, "ner")
+                    break
+
+    # -- 1c. "Lake Cunningham", "Anthony Creek", "Mount Hood": named natural features spaCy often misses
+    def natural_features(self) -> None:
+        """A capitalized name with a landform or water word at its head is a place even when the gazetteers
+        lack it (geo_resolve places it from data/places_natural.tsv, or at the town it is named after)."""
+        doc, toks = self.doc, self.ctx.tokens
+        blocked = {i for ent in self.ctx.ents if ent.label_ in NOT_NATURAL_LABELS for i in range(ent.start, ent.end)}
+        i = 0
+        while i < len(doc):
+            token = toks[i]
+            span = None
+            if token.text in NATURAL_LEADS and i + 1 < len(doc) and toks[i + 1].is_title:
+                end = i + 1
+                while end < len(doc) and end - i < 4 and toks[end].is_title and toks[end].pos_ == "PROPN":
+                    end += 1
+                span = doc[i:end] if end > i + 1 else None
+            elif token.text in NATURAL_HEADS and i > 0 and toks[i - 1].is_title and toks[i - 1].pos_ == "PROPN":
+                start = i
+                while start > 0 and i - start < 3 and toks[start - 1].is_title and toks[start - 1].pos_ == "PROPN" \
+                        and not toks[start - 1].is_sent_start:
+                    start -= 1
+                if start == i and toks[i - 1].is_sent_start:
+                    start = i - 1
+                span = doc[start:i + 1] if start < i else None
+            if span is not None and not any(k in blocked or self.taken[k] for k in range(span.start, span.end)) \
+                    and not (span.end < len(doc) and toks[span.end].is_title and toks[span.end].pos_ == "PROPN"):
+                self.add(span, span.text, "ner")
+                i = span.end
+                continue
+            i += 1
 
     # -- 2. places spaCy called a person, an organisation or a nationality
     def from_mislabel(self, ent: Span) -> None:
@@ -343,11 +453,12 @@ class _Finder:
                 continue
             if following.lower_ in COUNTY_WORDS and self.gaz.known(f"{part.text} {following.text}"):
                 continue  # the longer "Laurel County" comes first
-            if part.text.lower() in stopwords() or not self.gaz.known(part.text):
+            if not self.gaz.known(part.text) or self.person_like(part):
                 continue
+            if part.text.lower() in stopwords() and not self.big_place(part.text):
+                continue  # but a big place that is also a first name heads "the Paris Police Department"
             if _entries_strong(self.gaz, part.text, 1000) or part[-1].lower_ in COUNTY_WORDS:
-                hint = "admin2" if part[-1].lower_ in COUNTY_WORDS else None
-                self.add(part, part.text, "ner", hint)
+                self.add(part, part.text, "ner", self.inside_hint(part, span))
                 return True
         return False
 
@@ -367,15 +478,32 @@ class _Finder:
                 part = doc[i:j]
                 if any(self.taken[k] for k in range(i, j)) or not all(_capitalized(t) for t in part):
                     continue
-                if j - i == len(span) or self.media_or_club(part, span):
+                if j - i == len(span) or self.media_or_club(part, span) or self.after_given_name(part, span):
                     continue  # the whole name: the passes above judged it; a paper or a club: not where
                 if self.accept_inside(part, self.names_institution(part, span)):
-                    self.add(part, part.text, "inside_name",
-                             "admin2" if part[-1].lower_ in COUNTY_WORDS else None)
+                    self.add(part, part.text, "inside_name", self.inside_hint(part, span))
                     i, matched = j, True
                     break
             if not matched:
                 i += 1
+
+    def inside_hint(self, part: Span, name: Span) -> str | None:
+        """What a place inside a name is: "Laurel County" a county; "Washington" in "the Washington State
+        Patrol" the state, not the city."""
+        if part[-1].lower_ in COUNTY_WORDS:
+            return "admin2"
+        if part.end < name.end and self.doc[part.end].lower_ == "state" and \
+                any(e.feature == "admin1" for e in self.gaz.lookup(part.text)):
+            return "admin1"
+        return None
+
+    def after_given_name(self, part: Span, name: Span) -> bool:
+        """ "George [Washington] High School", "Martin Luther [King] Jr.": a person's name inside a name."""
+        if part.start == name.start:
+            return False
+        before = self.doc[part.start - 1]
+        return before.is_title and before.is_alpha and before.pos_ == "PROPN" and \
+            (before.lower_ in self.person_words or before.lower_ in GIVEN_NAMES)
 
     def media_or_club(self, part: Span, name: Span) -> bool:
         """ "the New York Times", "Real Madrid", "Virgin Atlantic": the place says little about the news."""
@@ -393,13 +521,23 @@ class _Finder:
         return part.start == name.start and part.end < name.end and \
             doc[part.end].lower_ in INSTITUTION_WORDS | ORGANISATION_WORDS
 
+    def big_place(self, text: str) -> bool:
+        """A country, a first-level region or a city of 100,000+ called by its own name."""
+        key = normalize(text)
+        if key in DIRECTION_WORDS:
+            return False  # "East" is a region of Cameroon, but "East Bank Middle School" is not there
+        return any(e.feature in ("country", "admin1") or e.population >= MISLABEL_MIN_POPULATION
+                   and normalize(e.name) == key for e in self.gaz.lookup(text))
+
     def accept_inside(self, part: Span, names_institution: bool) -> bool:
         text = part.text
-        if text.lower() in stopwords() or text.lower() in demonyms() or self.person_like(part):
+        if text.lower() in demonyms() or self.person_like(part):
             return False
         entries = self.gaz.lookup(text)
         if not entries:
             return False
+        if text.lower() in stopwords() and not (names_institution and self.big_place(text)):
+            return False  # "the Georgia Bureau of Investigation": a first name does not head an agency's name
         if any(e.feature in ("country", "admin1") for e in entries):
             return len(normalize(text)) >= 2
         if len(normalize(text)) < 3:
@@ -560,12 +698,23 @@ class _Finder:
         return doc[j].text == "," and j + 1 < len(doc) and any(
             e.feature in ("admin1", "country") for e in self.gaz.lookup(doc[j + 1].text))
 
+    def before_residents(self, span: Span) -> bool:
+        """A name right before a noun for its people ("Lancaster woman", "Shiloh students")."""
+        doc = self.doc
+        return span.end < len(doc) and doc[span.end].lower_ in RESIDENT_NOUNS and \
+            not (span.start > 0 and doc[span.start - 1].is_title and not doc[span.start].is_sent_start)
+
     def accept_scan(self, span: Span) -> bool:
         text = span.text
         if any(not (t.text[:1].isupper() or t.lower_ in ("of", "de", "al", "el")) for t in span):
             # lower-case words inside: only the project's own facility and region names
             return any(e.feature in ("facility", "region") for e in self.gaz.lookup(text))
-        if text.lower() in stopwords() or self.person_like(span) or text.lower() in demonyms():
+        if text.lower() in demonyms() or self.person_like(span):
+            return False
+        if self.before_residents(span):
+            # "Winona man found dead", "Clinton couple charged": local news names people by their town
+            return _entries_strong(self.gaz, text, 1000)
+        if text.lower() in stopwords():
             return False
         if len(span) == 1 and (span[0].text in self.lower_words or span[0].text.lower() in self.lower_words
                                or span[0].is_stop):
@@ -601,6 +750,8 @@ class _Finder:
 def find_toponyms(ctx: ArticleContext) -> list[Toponym]:
     gaz = load_gazetteer()
     finder = _Finder(ctx, gaz)
+    finder.based_modifiers()
+    finder.natural_features()
     for ent in ctx.ents:
         if ent.label_ in PLACE_LABELS:
             finder.from_entity(ent)
@@ -616,7 +767,18 @@ def find_toponyms(ctx: ArticleContext) -> list[Toponym]:
     finder.streets()
     finder.abbreviated_regions()
     finder.qualify()
-    return finder.found
+    return [t for t in finder.found if not _names_disease(ctx, t)]
+
+
+def _names_disease(ctx: ArticleContext, toponym: Toponym) -> bool:
+    """ "West Nile virus", "Rift Valley fever", "Lassa fever": a disease named after a place is not a place."""
+    span = ctx.doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+    if span is None or span.end >= len(ctx.doc):
+        return False
+    following = ctx.doc[span.end]
+    if following.text in ("-", "‐") and span.end + 1 < len(ctx.doc):
+        following = ctx.doc[span.end + 1]  # "Zika-like"
+    return following.lower_ in DISEASE_WORDS
 
 
 def speaker_location(doc: Doc, start: int, end: int) -> bool:

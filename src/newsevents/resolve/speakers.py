@@ -11,9 +11,12 @@ subject of the right kind).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsevents.model import Actor, Entity
+from newsevents.resolve.speaker_names import NameChecker
+from newsevents.tables import DATA, read_rows
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -23,6 +26,7 @@ if TYPE_CHECKING:
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 FEMININE = {"she", "her"}
 GROUP_PRONOUNS = {"they", "them", "we", "their", "it", "its"}
+PLURAL_PRONOUNS = {"they", "them", "we", "their"}
 RELATIVE = {"who", "which", "that"}
 # Documents and messages that "say" things on behalf of their author ("a statement by X said").
 MESSAGES = {"statement", "report", "release", "letter", "memo", "post", "tweet", "message", "communique",
@@ -40,6 +44,8 @@ class Speaker:
     title: str | None = None
     entity: Entity | None = None  # the entity the name comes from, when there is one
     person: bool = False
+    plural: bool = False  # "officials", "Democrats", "Bush and Rubio": a "they", never an "it"
+    organisation: bool = False  # an ORG/GPE/NORP entity: may be "it" or "they"
 
 
 class SpeakerResolver:
@@ -55,6 +61,7 @@ class SpeakerResolver:
                 self.span_of_token[i] = ent
         self.history: list[tuple[int, Speaker]] = []  # (char offset, speaker) of resolved speakers
         self.gender: dict[str, str] = {}  # name -> "m" / "f", from the pronouns resolved to it
+        self.names = NameChecker(ctx.text)
 
     # -- the mention ---------------------------------------------------------------------------------
     def speaker(self, token: Token) -> Speaker:
@@ -87,20 +94,24 @@ class SpeakerResolver:
         ent = self.span_of_token.get(token.i)
         if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"):
             entity = self.entity_at.get(ent.start_char)
-            mention = _glued_prefix(_strip_possessive(ent))
+            mention = self._clean_mention(_glued_prefix(_strip_possessive(ent)), token)
             name = (entity.canonical if entity and entity.canonical else _strip_det(mention.text))
+            name = self.names.clean(name)
             if mention.start < ent.start:  # "Frank-" + "Walter Steinmeier": the name as written
                 name = mention.text
             elif name == _strip_det(mention.text):
                 name = self._longer_name(name, ent.start_char) or name
             title = (_title_before(token, mention) or _appos_title(token) or (entity.title if entity else None)
                      or self._earlier_title(name))
-            return self._remember(Speaker(mention, name, title, entity, person=ent.label_ == "PERSON"))
+            return self._remember(Speaker(mention, name, title, entity, person=ent.label_ == "PERSON",
+                                          plural=ent.label_ == "NORP" or _plural(token),
+                                          organisation=ent.label_ in ("ORG", "GPE", "NORP")))
         # A common noun phrase: "the White House" (when NER missed it), "Assad's office", "officials".
         start = token.left_edge.i
         while start < token.i and (doc[start].is_punct or doc[start].dep_ in ("det", "predet")):
             start += 1
-        mention = doc[start: token.i + 1]
+        end = token.i + 1 if token.pos_ == "PROPN" else _post_modified_end(token)
+        mention = doc[start: end]
         name = _strip_det(mention.text)
         if token.pos_ == "PROPN":  # a name the NER missed: "Pankov suggested ..."
             longer = self._longer_name(name, mention.start_char)
@@ -108,7 +119,21 @@ class SpeakerResolver:
                 entity = self._entity_named(longer)
                 return self._remember(Speaker(mention, longer, self._earlier_title(longer), entity,
                                               person=True))
-        return self._remember(Speaker(mention, name, _appos_title(token), None))
+        return self._remember(Speaker(mention, name, _appos_title(token), None, plural=_plural(token)))
+
+    def _clean_mention(self, mention: Span, token: Token) -> Span:
+        """The words of a name span that are the name ("Ben Carson" of a headline's "Ben Carson
+        Defends"), always keeping the speaker's own word."""
+        cleaned = self.names.clean(mention.text)
+        if cleaned == mention.text:
+            return mention
+        at = mention.text.find(cleaned)
+        if at < 0:
+            return mention
+        span = self.doc.char_span(mention.start_char + at, mention.start_char + at + len(cleaned))
+        if span is None or not span.start <= token.i < span.end:
+            return mention
+        return span
 
     def _longer_name(self, name: str, before: int) -> str | None:
         """The full name an earlier speaker or person carried ("Nikolai Pankov" for "Pankov")."""
@@ -119,8 +144,9 @@ class SpeakerResolver:
         for entity in self.ctx.entities:
             if entity.start >= before:
                 break
-            if entity.label == "PERSON" and _ends_with(entity.canonical or entity.text, words):
-                return entity.canonical or entity.text
+            full = self.names.clean(entity.canonical or entity.text)
+            if entity.label == "PERSON" and _ends_with(full, words):
+                return full
         return None
 
     def _earlier_title(self, name: str | None) -> str | None:
@@ -140,11 +166,11 @@ class SpeakerResolver:
         at = span.start_char
         if lower in PERSON_PRONOUNS:
             gender = "f" if lower in FEMININE else "m"
-            found = self._latest_person(at, avoid={n for n, g in self.gender.items() if g != gender})
+            found = self._latest_person(at, gender)
             if found is not None and found.name:
                 self.gender.setdefault(found.name, gender)
         elif lower in GROUP_PRONOUNS:
-            found = self._latest_group(at)
+            found = self._latest_group(at, plural=lower in PLURAL_PRONOUNS)
         else:
             found = None
         if found is None:
@@ -153,13 +179,44 @@ class SpeakerResolver:
         self.history.append((at, resolved))
         return resolved
 
-    def _latest_person(self, at: int, avoid: set[str]) -> Speaker | None:
-        """The latest earlier person (a speaker, or a named person who is a clause subject), skipping
-        the names an earlier pronoun of the other gender already went to."""
+    def gender_of(self, name: str | None, mention: Span | None = None, title: str | None = None) -> str | None:
+        """'m', 'f' or None: from the pronouns already resolved to the name, its first name, an honorific
+        right before the mention ("Mrs. Clinton") or a title that says it ("spokeswoman")."""
+        if not name:
+            return None
+        if name in self.gender:
+            return self.gender[name]
+        genders = load_genders()
+        words = [w for w in name.replace(".", ". ").split() if w]
+        for word in words[:-1]:  # "Sen. Hillary Clinton": the first word that is a first name
+            if word in genders.first_names:
+                return genders.first_names[word]
+        if mention is not None and mention.start > 0:
+            before = self.doc[mention.start - 1].lower_
+            if before in genders.honorifics:
+                return genders.honorifics[before]
+        for word in (title or "").lower().split():
+            if word in genders.titles:
+                return genders.titles[word]
+        return None
+
+    def _agrees(self, speaker: Speaker, gender: str) -> bool:
+        """A person name of no other known gender; "pro-Clinton" or "she" are no names."""
+        name = speaker.name or ""
+        if not name[:1].isupper() or name.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return False
+        known = self.gender_of(name, speaker.mention, speaker.title)
+        return known is None or known == gender
+
+    def _latest_person(self, at: int, gender: str) -> Speaker | None:
+        """The nearest earlier person of a compatible gender: a speaker, or a named person who is a
+        clause subject. A name whose gender is known otherwise ("Hillary", "Mr.", an earlier "she") is
+        skipped for the other pronoun."""
         best_at, best = -1, None
         for pos, speaker in reversed(self.history):
-            if pos < at and speaker.person and speaker.name and at - pos < PRONOUN_WINDOW and (
-                    speaker.name not in avoid):
+            if at - pos >= PRONOUN_WINDOW:
+                break
+            if pos < at and speaker.person and speaker.name and self._agrees(speaker, gender):
                 best_at, best = pos, speaker
                 break
         for ent in self.ctx.ents:
@@ -170,20 +227,61 @@ class SpeakerResolver:
             if ent.root.dep_ not in ("nsubj", "nsubjpass") or _inside_quote(ent):
                 continue
             entity = self.entity_at.get(ent.start_char)
-            name = entity.canonical if entity and entity.canonical else _strip_possessive(ent).text
-            if name in avoid:
+            name = self.names.clean(entity.canonical if entity and entity.canonical else _strip_possessive(ent).text)
+            candidate = Speaker(_strip_possessive(ent), name, _title_before(ent.root, ent), entity, person=True)
+            if not self._agrees(candidate, gender):
                 continue
-            best_at, best = ent.start_char, Speaker(_strip_possessive(ent), name, _title_before(ent.root, ent),
-                                                    entity, person=True)
+            best_at, best = ent.start_char, candidate
+        if best is None:  # no subject agrees: the nearest named person of that gender in any role
+            for ent in reversed([e for e in self.ctx.ents if e.label_ == "PERSON" and e.start_char < at]):
+                if at - ent.start_char > PRONOUN_WINDOW // 2:
+                    break
+                entity = self.entity_at.get(ent.start_char)
+                name = self.names.clean(entity.canonical if entity and entity.canonical else _strip_possessive(ent).text)
+                candidate = Speaker(_strip_possessive(ent), name, None, entity, person=True)
+                if not _inside_quote(ent) and self._agrees(candidate, gender):
+                    return candidate
         return best
 
-    def _latest_group(self, at: int) -> Speaker | None:
+    def _latest_group(self, at: int, plural: bool) -> Speaker | None:
+        """The nearest earlier speaker that is not a person and agrees in number: "they" goes to
+        officials or an organisation, "it" to an organisation or a single poll, never to "voters"."""
+        best_at, best = -1, None
         for pos, speaker in reversed(self.history):
             if at - pos > PRONOUN_WINDOW // 2:
                 break
-            if pos < at and not speaker.person and speaker.name:
-                return speaker
-        return None
+            if pos >= at or speaker.person or not speaker.name:
+                continue
+            if plural and not (speaker.plural or speaker.organisation):
+                continue
+            if not plural and speaker.plural and not speaker.organisation:
+                continue
+            best_at, best = pos, speaker
+            break
+        # A nearer group that is the subject of a clause ("The groups wrote to Clinton. They said ...").
+        first = self._token_at(max(best_at + 1, at - PRONOUN_WINDOW // 2))
+        last = self._token_at(at)
+        for i in range(last - 1, first - 1, -1):
+            token = self.doc[i]
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            ent = self.span_of_token.get(i)
+            organisation = ent is not None and ent.label_ in ("ORG", "NORP", "GPE")
+            if ent is not None and not organisation or _inside_quote(self.doc[i: i + 1]):
+                continue
+            if not organisation and token.lemma_.lower() not in speaking_nouns():
+                continue  # "The prices rose. They said ...": prices do not speak
+            is_plural = _plural(token) or (ent is not None and ent.label_ == "NORP")
+            if (plural and (is_plural or organisation)) or (not plural and not is_plural):
+                remembered = len(self.history)
+                candidate = self.speaker(token)
+                del self.history[remembered:]
+                return candidate
+        return best
+
+    def _token_at(self, char: int) -> int:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand") if char < len(self.ctx.text) else None
+        return span.start if span is not None else len(self.doc)
 
     def _entity_named(self, name: str | None) -> Entity | None:
         """The coded entity written with this full name ("Nikolai Pankov" for a later "Pankov")."""
@@ -215,6 +313,43 @@ class SpeakerResolver:
         return actor
 
 
+@dataclass(frozen=True)
+class Genders:
+    first_names: dict[str, str]
+    honorifics: dict[str, str]
+    titles: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def load_genders() -> Genders:
+    """data/speaker_genders.tsv: first names, honorifics and titles that tell a gender."""
+    tables: dict[str, dict[str, str]] = {"first_name": {}, "honorific": {}, "title": {}}
+    for row in read_rows(DATA / "speaker_genders.tsv"):
+        if len(row) >= 3 and row[2] in tables:
+            tables[row[2]][row[0]] = row[1]
+    return Genders(tables["first_name"], tables["honorific"], tables["title"])
+
+
+# Things that speak without being people: polls and reports "show" and "find" (beside MESSAGES).
+FINDINGS = {"poll", "survey", "study", "analysis", "audit", "investigation", "review", "research", "data",
+            "census", "count", "tally", "record", "estimate", "projection", "model", "index"}
+
+
+@lru_cache(maxsize=1)
+def speaking_nouns() -> frozenset[str]:
+    """Common nouns that may be a pronoun's speaker: the one-word roles and groups of
+    data/roles.tsv ("officials", "protesters"), messages and findings."""
+    roles = {row[0].lower() for row in read_rows(DATA / "roles.tsv") if row and " " not in row[0]}
+    groups = {"voter", "supporter", "critic", "republican", "democrat", "expert", "analyst", "group",
+              "campaign", "candidate", "organizer", "pollster", "economist", "scientist", "researcher"}
+    return frozenset(roles | groups | MESSAGES | FINDINGS)
+
+
+def _plural(token: Token) -> bool:
+    """'officials', 'Democrats', 'Bush and Rubio'."""
+    return token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
+
+
 def _named_apposition(token: Token, span_of_token: dict) -> Token | None:
     """The name right after a common-noun subject ("the rebel commander Omar Haddad")."""
     if token.i in span_of_token or token.pos_ != "NOUN":
@@ -227,11 +362,37 @@ def _named_apposition(token: Token, span_of_token: dict) -> Token | None:
     return None
 
 
+# A described speaker keeps the words after its noun that say which one it is: "a person familiar with
+# the planning", "exit polls taken in South Carolina", "aides to Clinton". Without them "person" or
+# "polls" names nobody. Relative clauses and appositions stay out (they are told apart by commas).
+POST_MODIFIER_DEPS = ("prep", "acl", "amod")
+MAX_DESCRIPTION_TOKENS = 10
+
+
+def _post_modified_end(token: Token) -> int:
+    """The end (token index) of a common noun with the modifiers right after it."""
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ not in POST_MODIFIER_DEPS or child.i != end or child.tag_ == "VBG":
+            break  # "a statement saying ...": the participle is the cue, not part of the speaker
+        last = child.right_edge.i
+        words = token.doc[child.i: last + 1]
+        if last - token.i > MAX_DESCRIPTION_TOKENS or any(
+                t.is_quote or t.text in (",", ";", ":", "(", "—", "–") or "\n" in t.text_with_ws for t in words):
+            break
+        end = last + 1
+    return end
+
+
 def _message_author(token: Token) -> Token | None:
     """The author of "a statement released by X" / "X's statement" / "a statement from X"."""
     for child in token.children:
         if child.dep_ == "poss":
             return child  # "Assad's statement" -> Assad; "his statement" -> his (resolved as a pronoun)
+    if token.dep_ == "dobj":  # "Trump issued a statement saying ...": whoever issued it
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN", "PRON")]
+        if subjects:
+            return subjects[0]
     for child in token.subtree:
         if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "from") and child.head.i in (
                 token.i, *(c.i for c in token.children if c.dep_ == "acl")):

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from newsevents import store
+from newsevents.clean.corpus_furniture import with_site_furniture
 from newsevents.model import ArticleResult
 from newsevents.read import read_paths
 from newsevents.scale.sinks import ParquetSink, ProcessReport, StoreSink, write_batches
@@ -32,9 +33,12 @@ def process_parallel(paths: list[str], db: str = store.DEFAULT_DB, *, workers: i
                      input_format: str = "auto", published: str | None = None, force: bool = False,
                      batch_size: int = 32, options: dict | None = None,
                      on_error: Callable[[str, str], None] | None = None, resolve: bool = True,
-                     min_confidence: float | None = None) -> ProcessReport:
+                     min_confidence: float | None = None, full_corpus_step: bool = False,
+                     site_furniture: bool = True) -> ProcessReport:
     """Process `paths` with `workers` local processes, or on the Dask cluster at `scheduler`;
-    write to the store `db`, or to Parquet partitions under `out_dir`."""
+    write to the store `db`, or to Parquet partitions under `out_dir`. `site_furniture`: as in
+    `process.process_paths`, learned here in the parent over the whole input, so every worker
+    cleans with the same lines whatever its chunks."""
     if workers < 1:
         raise ValueError(f"--workers must be at least 1 (got {workers})")
     if batch_size < 1:
@@ -43,6 +47,8 @@ def process_parallel(paths: list[str], db: str = store.DEFAULT_DB, *, workers: i
     try:
         known = frozenset() if force else frozenset(sink.known_ids())
         chunk_size = min(batch_size, CHUNK_SIZE)
+        if site_furniture:
+            options = with_site_furniture(options, paths, input_format)
         config = PipelineConfig.make(chunk_size, published, options, min_confidence)
         chunks = chunked(read_paths(paths, input_format), chunk_size)
         if scheduler:
@@ -64,7 +70,7 @@ def process_parallel(paths: list[str], db: str = store.DEFAULT_DB, *, workers: i
     finally:
         sink.close()
     if resolve and not out_dir:
-        resolve_corpus(db, when_stale=True)
+        resolve_corpus(db, when_stale=True, full=full_corpus_step)
     return report
 
 
@@ -73,26 +79,23 @@ def _flat(chunks: Iterable[list[ArticleResult]]) -> Iterator[ArticleResult]:
         yield from chunk
 
 
-def resolve_corpus(db: str = store.DEFAULT_DB, when_stale: bool = False) -> dict[str, int]:
+def resolve_corpus(db: str = store.DEFAULT_DB, when_stale: bool = False, full: bool = False) -> dict[str, int]:
     """Story clusters, merged corpus events and cross-article actors for the whole store.
 
-    Cheap to rerun: MinHash signatures are computed once per article and kept in the store;
-    clustering, event merging and actor resolution then work from stored rows only. With
-    `when_stale`, nothing is done when no article changed since the last completed resolution
-    (an interrupted one is redone: its mark is written last).
+    Incremental (resolve/corpus_step.py): only the articles written or removed since the last step
+    are signed, matched against the stored LSH buckets and resolved with the clusters, name groups
+    and merged events they touch; the result equals a full recomputation, which `full` forces. With
+    `when_stale`, nothing is done when no article changed since the last completed step.
     """
-    from newsevents.resolve.clusters import cluster_articles, merge_events
-    from newsevents.resolve.corpus_actors import resolve_actors
+    from newsevents.resolve.corpus_step import corpus_step
 
     con = store.connect(db)
     try:
         state = str(con.execute("SELECT count(*), max(processed_at) FROM articles").fetchone())
         done = con.execute("SELECT value FROM meta WHERE key = 'corpus_resolved'").fetchone()
-        if when_stale and done is not None and done[0] == state:
+        if when_stale and not full and done is not None and done[0] == state:
             return {}
-        counts = cluster_articles(con)
-        counts.update(resolve_actors(con))
-        counts.update(merge_events(con))
+        counts = corpus_step(con, full=full)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('corpus_resolved', ?)", [state])
     finally:
         con.close()

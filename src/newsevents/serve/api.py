@@ -8,7 +8,7 @@ SQL is parameterized by `newsevents.query`. A missing or locked database is a 50
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -124,6 +124,20 @@ class PlaceQuery(Page):
     article: ArticleId = None
 
 
+class ChangesQuery(Strict):
+    since: str | None = Field(None, max_length=40, pattern=r"^[0-9T:. -]*$", description=(
+        "the `latest` of an earlier answer: count what was stored after it (empty: nothing yet)"))
+
+    @model_validator(mode="after")
+    def _timestamp(self) -> ChangesQuery:
+        if self.since:
+            try:
+                datetime.fromisoformat(self.since)
+            except ValueError:
+                raise ValueError("since must be the `latest` value of an earlier answer") from None
+        return self
+
+
 class ActorQuery(Page):
     name: Text = Field(None, description="part of the actor name")
     country: Country = None
@@ -156,12 +170,16 @@ def _rows(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """The app over one database file, opened read-only (lazily: a missing file gives 503s)."""
-    db = Database(db_path)
+def create_app(db_path: str | Path, watcher=None, poll_seconds: float = 5.0) -> FastAPI:
+    """The app over one database file, opened read-only (lazily: a missing file gives 503s); with a
+    `newsevents.live.Watcher`, opened for writing and shared with the watcher's rounds (`serve --watch`),
+    and the page polls /api/changes every `poll_seconds`."""
+    db = Database(db_path, shared=watcher is not None)
     app = FastAPI(title="newsevents", version="1", docs_url=None, redoc_url=None,
                   description="Read-only access to events, quotes, places and articles extracted from news.")
     app.state.db = db
+    app.state.watcher = watcher
+    app.state.poll_seconds = poll_seconds if watcher is not None else None
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _add_error_handlers(app)
 
@@ -201,6 +219,31 @@ def create_app(db_path: str | Path) -> FastAPI:
                                 [threshold]).fetchone()[0]
         return {"database": str(db_path), "counts": counts, "fulltext": "fts" if db.fts else "like",
                 "min_confidence": threshold, "events_below_min_confidence": below}
+
+    @app.get("/api/changes")
+    def changes(params: Annotated[ChangesQuery, Query()]) -> dict[str, Any]:
+        """What was stored since `since` (articles, and their events at the default threshold), the
+        `latest` store time to ask with next, and the watcher's state under `serve --watch`."""
+        threshold = default_threshold()
+        with db.cursor() as cur:
+            latest = cur.execute("SELECT max(processed_at) FROM articles").fetchone()[0]
+            if params.since is None:
+                articles = events = 0
+            else:
+                since = datetime.fromisoformat(params.since) if params.since else datetime.min
+                articles, events = cur.execute(
+                    "SELECT count(DISTINCT a.id), count(e.article_id) FILTER (coalesce(e.confidence, 0) >= ?) "
+                    "FROM articles a LEFT JOIN events e ON e.article_id = a.id WHERE a.processed_at > ?",
+                    [threshold, since]).fetchone()
+        answer: dict[str, Any] = {"latest": latest.isoformat() if latest else "", "articles": articles,
+                                  "events": events, "poll_seconds": app.state.poll_seconds, "watch": None}
+        if watcher is not None:
+            last = watcher.last
+            answer["watch"] = {"running": watcher.running, "rounds": watcher.rounds,
+                               "last_round": None if last is None else {
+                                   "number": last.number, "seconds": round(last.seconds, 2),
+                                   "stored": last.stored, "failed": last.failed}}
+        return answer
 
     @app.get("/api/events")
     def events(params: Annotated[EventQuery, Query()]) -> dict[str, Any]:

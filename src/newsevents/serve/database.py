@@ -4,6 +4,11 @@ The store file is attached READ_ONLY to an in-memory DuckDB database, which also
 full-text index (see search.py) and a view per store table, so `query.select` runs unchanged.
 A missing or locked file is not fatal: requests get a 503 with the reason, and the next
 request after RETRY_SECONDS tries to open it again.
+
+`shared=True` is for `serve --watch`, where this process owns the store: it is opened for writing
+once, and the ingest thread's connections (`store.connect` of the same path) share its DuckDB
+instance, so every request reads the last committed state while a round writes (MVCC: readers
+never wait for the writer). Search then uses LIKE: an index copied at start would go stale.
 """
 
 from __future__ import annotations
@@ -31,8 +36,9 @@ class StoreUnavailable(Exception):
 
 
 class Database:
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, shared: bool = False) -> None:
         self.path = str(path)
+        self.shared = shared
         self.fts = False
         self._con: duckdb.DuckDBPyConnection | None = None
         self._lock = threading.Lock()
@@ -74,6 +80,11 @@ class Database:
                 self._con = None
 
     def _connect(self) -> duckdb.DuckDBPyConnection:
+        if self.shared:
+            try:
+                return store.connect(self.path)  # creates the store if needed: the watcher fills it
+            except store.StoreError as exc:
+                raise StoreUnavailable(str(exc)) from None
         path = Path(self.path)
         if not path.is_file():
             raise StoreUnavailable(f"no database at {self.path} (run `newsevents process` first)")

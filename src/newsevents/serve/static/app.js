@@ -523,6 +523,38 @@ async function showSummary() {
   if (minimum) minimum.placeholder = String(data.min_confidence);
 }
 
+// ---- live: new events while the page is open (serve --watch) -----------------------------------
+
+const LIVE_VIEWS = ["events", "timeline", "map", "quotes", "articles"]; // lists a refresh can redraw in place
+
+async function watchChanges() {
+  const first = await api("/api/changes");
+  if (!first.poll_seconds) return; // a read-only server: nothing will change
+  state.openedAt = first.latest;
+  state.latest = first.latest;
+  const poll = async () => {
+    try {
+      // opened on an empty store: everything stored since counts
+      const data = await api("/api/changes", { since: state.openedAt || "1970-01-01T00:00:00" });
+      const badge = document.getElementById("live");
+      badge.hidden = false;
+      badge.textContent = `${data.events} new event${data.events === 1 ? "" : "s"} (${data.articles} article${data.articles === 1 ? "" : "s"}) since you opened`;
+      badge.dataset.events = String(data.events);
+      if (data.latest !== state.latest) {
+        state.latest = data.latest;
+        await showSummary();
+        await loadTypes();
+        if (LIVE_VIEWS.includes(state.view) && !document.body.dataset.loading) await route();
+      }
+    } catch (error) {
+      fail(error);
+    } finally {
+      setTimeout(poll, first.poll_seconds * 1000);
+    }
+  };
+  setTimeout(poll, first.poll_seconds * 1000);
+}
+
 function debounce(fn, ms) {
   let timer = null;
   return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
@@ -545,6 +577,7 @@ function init() {
   }));
   window.addEventListener("hashchange", route);
   showSummary().then(loadTypes).catch(fail);
+  watchChanges().catch(fail);
   route();
 }
 

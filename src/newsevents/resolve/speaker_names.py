@@ -1,0 +1,91 @@
+"""Names fit to be a speaker: no headline fragments, no datelines glued on, no line breaks.
+
+spaCy's NER reads a Title Case headline as one long name ("Glenn Beck Blasts Drudge", "Ben Carson
+Defends", "Hillary Clinton Drops") and runs a name into the dateline of the next line ("Donald
+Trump\\nMANCHESTER"). Such a span then becomes the canonical name of every later "Beck" or "he".
+The body text is the evidence: a real name is written there too, a headline fragment is not.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+# Words that Title Case leaves in lower case, so that they do not count against a headline.
+_TITLE_CASE_SMALL = {"a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with",
+                     "as", "from", "vs", "vs.", "v.", "is", "if", "it", "be", "up", "out", "off", "about", "into"}
+# A line is a headline when at least this share of its (other) words are capitalised.
+HEADLINE_CAPITALISED_SHARE = 0.75
+HEADLINE_MIN_WORDS = 3
+# A dateline word is written in capitals and is longer than most acronyms (FBI, NATO, CNN).
+DATELINE_MIN_LETTERS = 5
+
+_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+
+
+def is_headline_line(line: str) -> bool:
+    """'Ben Carson Defends His West Point Story', 'FIX IS IN: PBS Moderators Ignore Clinton Scandals'."""
+    words = [w for w in _WORD.findall(line) if w.lower() not in _TITLE_CASE_SMALL]
+    if len(words) < HEADLINE_MIN_WORDS:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised >= HEADLINE_CAPITALISED_SHARE * len(words)
+
+
+def headline_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every headline line of the text."""
+    spans = []
+    start = 0
+    for line in text.split("\n"):
+        if is_headline_line(line):
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+class NameChecker:
+    """Cleans candidate speaker names of one article against its body text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.headlines = headline_spans(text)
+
+    @cached_property
+    def body(self) -> str:
+        """The text with its headline lines blanked out (offsets kept)."""
+        chars = list(self.text)
+        for start, end in self.headlines:
+            chars[start:end] = " " * (end - start)
+        return "".join(chars)
+
+    def in_headline(self, char: int) -> bool:
+        return any(start <= char < end for start, end in self.headlines)
+
+    def _in_body(self, words: list[str]) -> bool:
+        pattern = r"(?<![\w’'])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w’'])"
+        return re.search(pattern, self.body) is not None
+
+    def clean(self, name: str) -> str:
+        """The part of `name` that is a name: one line of it, no trailing dateline, and no more words
+        than the body text writes ("Glenn Beck Blasts Drudge" -> "Glenn Beck" when the body has it)."""
+        if "\n" in name:  # "13\nZoe Saldana", "Donald Trump\nMANCHESTER": the line with most name words
+            lines = [line.strip() for line in name.split("\n") if line.strip()]
+            if lines:
+                name = max(reversed(lines), key=lambda line: sum(1 for w in line.split() if w[:1].isupper()))
+        words = name.split()
+        while len(words) > 1 and _dateline_word(words[-1]) and not all(w.isupper() for w in words[:-1]):
+            words.pop()
+        while len(words) > 1 and _dateline_word(words[0]) and not all(w.isupper() for w in words[1:]):
+            words.pop(0)
+        if len(words) > 1 and not self._in_body(words):
+            # The longest start of it the body writes; a single word only for a two-word name.
+            for cut in range(len(words) - 1, 0 if len(words) == 2 else 1, -1):
+                if self._in_body(words[:cut]) and words[cut - 1][:1].isupper():
+                    words = words[:cut]
+                    break
+        return " ".join(words)
+
+
+def _dateline_word(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= DATELINE_MIN_LETTERS and all(c.isupper() for c in letters)
