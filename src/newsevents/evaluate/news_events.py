@@ -120,7 +120,9 @@ def _usable_flags(row: dict, predicted: list[dict]) -> list[tuple[bool, dict]]:
 
 def score(sentences: list[dict], events: dict[str, list[dict]], min_confidence: float = 0.0) -> dict[str, Any]:
     """The scores of CODING.md for the events at least `min_confidence` confident; the calibration
-    table over every event, whatever its confidence."""
+    table over every event, whatever its confidence. A sentence may carry a `weight` (how many
+    sentences of ordinary news it stands for, in a stratified training sample): the totals count
+    it that many times."""
     per_type = {t: Counter() for t in PLOVER_TYPES}
     confusion: Counter = Counter()
     totals = Counter()
@@ -133,13 +135,14 @@ def score(sentences: list[dict], events: dict[str, list[dict]], min_confidence: 
             for ok, e in _usable_flags(row, every):
                 scored.append((e.get("confidence") or 0.0, ok))
         pairs = pair_events(row["sentence"], start, gold, predicted)
-        totals["gold"] += len(gold)
-        totals["predicted"] += len(predicted)
-        totals["pairs"] += len(pairs)
-        totals["usable"] += sum(ok for _, _, ok in pairs)
+        weight = row.get("weight", 1)  # a sampled sentence stands for this many (training data; 1 on the dev set)
+        totals["gold"] += weight * len(gold)
+        totals["predicted"] += weight * len(predicted)
+        totals["pairs"] += weight * len(pairs)
+        totals["usable"] += weight * sum(ok for _, _, ok in pairs)
         if not gold:
-            totals["empty_sentences"] += 1
-            totals["false_alarms"] += len(predicted)
+            totals["empty_sentences"] += weight
+            totals["false_alarms"] += weight * len(predicted)
         paired_g = {gi for gi, _, _ in pairs}
         paired_p = {pi: ok for _, pi, ok in pairs}
         for g in gold:

@@ -49,6 +49,7 @@ class DecisionModel:
     hypothetical_model: LinearModel  # is the event only planned, demanded, possible? (the rules' flag is a feature)
     threshold: float  # the default --min-confidence, chosen on training data
     role_margin: float = 0.0  # how much surer the role model must be of another filler than of the rules' own
+    none_bar: float | None = None  # keep a candidate while P(no event) is under this (None: unless "no event" wins)
     version: str = ""
     trained_on: dict[str, int] | None = None  # sentences and events of each label source
 
@@ -220,9 +221,14 @@ def usable_features(features: dict[str, Any], type_probs: dict[str, float], chos
     return f
 
 
-def choose_type(probs: dict[str, float]) -> str:
-    """The most probable answer, NONE included."""
-    return max(probs, key=lambda k: (probs[k], k))
+def choose_type(probs: dict[str, float], none_bar: float | None = None) -> str:
+    """The most probable answer, NONE included; with `none_bar`, the most probable type as long as
+    P(NONE) stays under the bar (a doubtful candidate is then kept, and its low confidence says so)."""
+    if none_bar is None:
+        return max(probs, key=lambda k: (probs[k], k))
+    if probs.get(NO_EVENT, 0.0) >= none_bar:
+        return NO_EVENT
+    return max((k for k in probs if k != NO_EVENT), key=lambda k: (probs[k], k))
 
 
 def choose_option(options: list[Option], probs: list[float], margin: float = 0.0) -> tuple[Option, float, float]:
@@ -249,7 +255,8 @@ def decide(candidates: list[Candidate], ctx: ArticleContext, model: DecisionMode
         return [c.event for c in candidates if c.trusted]
     features = [candidate_features(c, ctx) for c in candidates]
     type_probs = _probabilities(model.type_model, features)
-    kept = [(c, choose_type(p), f, p) for c, f, p in zip(candidates, features, type_probs)]
+    none_bar = getattr(model, "none_bar", None)  # a model file written before the bar existed has none
+    kept = [(c, choose_type(p, none_bar), f, p) for c, f, p in zip(candidates, features, type_probs)]
     kept = [k for k in kept if k[1] != NO_EVENT]
     # every option of every role of every kept candidate, scored in one call
     options = [[role_options(c, role, ctx) for role in ROLES] for c, *_ in kept]

@@ -14,7 +14,9 @@
    - usable: the probability that the decided record is usable, calibrated by isotonic
      regression on the out-of-fold scores.
 3. The default `--min-confidence`: the threshold with the best usable F1 on the out-of-fold
-   predictions among those with at most 3 false alarms per 100 sentences without an event.
+   predictions among those with at most 3 false alarms per 100 sentences without an event. The
+   coded sentences oversample leads and sentences with a candidate, so these scores weight each
+   sentence back to its stratum's share of ordinary news (`sentence_weights`).
 Everything is deterministic: fixed folds, lbfgs, no random state left free.
 """
 
@@ -24,8 +26,10 @@ import json
 import pickle
 import sys
 import zlib
-from collections import defaultdict
+from bisect import bisect_left
+from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
@@ -110,14 +114,52 @@ def _pair_gsr(candidates, record: dict) -> dict[int, dict]:
                  "negated": False, "hypothetical": False}}
 
 
-def _collect(task: tuple[str, list[tuple[str, str, list]]]) -> list[Example]:
-    """Run the pipeline over a chunk of documents; the examples of their labelled sentences."""
+def _strata(ctx, candidates, sentences: list) -> tuple[Counter, dict[str, tuple[bool, bool]]]:
+    """The sampling strata of sample_sentences.py (a candidate in the sentence? among the first five?)
+    of every 8-70-word sentence of the document, counted, and of each labelled sentence."""
+    starts = sorted(c.event.start for c in candidates)
+
+    def has_candidate(start: int, end: int) -> bool:
+        at = bisect_left(starts, start)
+        return at < len(starts) and starts[at] < end
+
+    counts: Counter = Counter()
+    lead_until = 0
+    for index, sent in enumerate(ctx.doc.sents):
+        if index == 4:
+            lead_until = sent.end_char
+        words = sum(1 for t in sent if not t.is_punct and not t.is_space)
+        if 8 <= words <= 70:
+            counts[(has_candidate(sent.start_char, sent.end_char), index < 5)] += 1
+    if lead_until == 0:  # fewer than five sentences: all are leads
+        lead_until = len(ctx.text)
+    labelled = {s.item: (has_candidate(s.start, s.end), s.start < lead_until) for s in sentences}
+    return counts, labelled
+
+
+def sentence_weights(natural: Counter, labelled: dict[str, tuple[bool, bool]]) -> dict[str, float]:
+    """Post-stratification: the coded sentences over-represent sentences with a candidate and lead
+    sentences (sample_sentences.py), so each stratum is weighted by its share of all sentences of
+    the labelled documents over its share of the coded ones. Scores on the training data then
+    estimate scores on ordinary news, false alarms most of all (only a sentence with a candidate
+    can have one)."""
+    drawn = Counter(labelled.values())
+    n_natural, n_drawn = sum(natural.values()), sum(drawn.values())
+    weight = {s: (natural[s] / n_natural) / (drawn[s] / n_drawn) for s in drawn if natural[s]}
+    return {item: round(weight.get(s, 1.0), 6) for item, s in labelled.items()}
+
+
+def _collect(task: tuple[str, list[tuple[str, str, list]]]) -> tuple[list[Example], Counter, dict]:
+    """Run the pipeline over a chunk of documents; the examples of their labelled sentences, and the
+    sampling strata of their sentences (news only)."""
     from newsevents.extract.event_candidates import find_candidates
     from newsevents.model import Document
     from newsevents.pipeline import STAGES, Pipeline
 
     origin, docs = task
     examples: list[Example] = []
+    natural: Counter = Counter()
+    strata: dict[str, tuple[bool, bool]] = {}
     pipeline = Pipeline()
     documents_ = [Document(id=doc_id, text=text, raw=True, published="2000-01-01" if origin == "gsr" else None)
                   for doc_id, text, _ in docs]
@@ -127,6 +169,10 @@ def _collect(task: tuple[str, list[tuple[str, str, list]]]) -> list[Example]:
     def collect(ctx) -> list:
         candidates = find_candidates(ctx)
         doc_id, sentences = labels[ctx.article.id]
+        if origin == "news":
+            counts, labelled = _strata(ctx, candidates, sentences)
+            natural.update(counts)
+            strata.update(labelled)
         for sentence in sentences:
             start, end = (sentence.start, sentence.end) if origin == "news" else (0, len(ctx.text))
             inside = [c for c in candidates if start <= c.event.start < end]
@@ -146,7 +192,7 @@ def _collect(task: tuple[str, list[tuple[str, str, list]]]) -> list[Example]:
     for result in pipeline.run(documents_):
         if result.error is not None:
             print(f"warning: {result.id}: {result.error}", file=sys.stderr)
-    return examples
+    return examples, natural, strata
 
 
 def load_gsr(path: Path = GSR_PATH) -> list[dict]:
@@ -189,15 +235,16 @@ def build_examples(labels_path: Path = LABELS_PATH, shared: Path = SHARED, worke
         tasks += [("gsr", [(f"gsr/{r['item']}", r["text"], [r]) for r in records[i:i + 64]])
                   for i in range(0, len(records), 64)]
     examples: list[Example] = []
-    if workers > 1:
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-            for chunk in pool.map(_collect, tasks):
-                examples += chunk
-    else:
-        for task in tasks:
-            examples += _collect(task)
+    natural: Counter = Counter()
+    strata: dict[str, tuple[bool, bool]] = {}
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) if workers > 1 else nullcontext() as pool:
+        for chunk, counts, drawn in (pool.map if pool else map)(_collect, tasks):
+            examples += chunk
+            natural.update(counts)
+            strata.update(drawn)
+    weights = sentence_weights(natural, strata)
     sentences = [{"doc": s.doc, "start": s.start, "end": s.end, "sentence": texts[s.doc][s.start:s.end],
-                  "item": s.item,
+                  "item": s.item, "weight": weights.get(s.item, 1.0),
                   "events": [{"type": g.type, "trigger": g.texts["trigger"], "source": g.texts["source"],
                               "target": g.texts["target"], "negated": g.negated, "hypothetical": g.hypothetical}
                              for g in s.events]} for s in labelled]
@@ -262,8 +309,10 @@ class Decided:
     confidence: float = 0.0
 
 
-def _decide_out_of_fold(examples: list[Example], folds: list[int], c: float, type_weight: Any = None
-                        ) -> tuple[list[Decided], dict[str, Any]]:
+def _out_of_fold_parts(examples: list[Example], folds: list[int], c: float, type_weight: Any = None
+                       ) -> dict[str, Any]:
+    """The type, role and hypothetical models' out-of-fold probabilities (and the role and
+    hypothetical models fitted on everything): what every decision rule below reads."""
     type_rows = [e.features for e in examples]
     type_labels = [e.gold["type"] if e.gold else NO_EVENT for e in examples]
     type_probs = _out_of_fold(lambda: _classifier(c, type_weight), type_rows, type_labels, folds)
@@ -292,12 +341,20 @@ def _decide_out_of_fold(examples: list[Example], folds: list[int], c: float, typ
                              [bool(e.gold["hypothetical"]) if e.gold is not None else None for e in examples], folds)
 
     margin, margins = choose_role_margin(examples, scores)
+    return {"role": role_model, "type_labels": type_labels, "hypothetical": hyp_model,
+            "role_margin": margin, "role_margins": margins,
+            "type_probs": type_probs, "role_scores": scores, "hypothetical_probs": hyp_probs}
 
+
+def _decide_out_of_fold(examples: list[Example], parts: dict[str, Any], none_bar: float | None) -> list[Decided]:
+    """Every coded news candidate as the decision would output it (out of fold), confidence aside."""
+    type_probs, scores, hyp_probs = parts["type_probs"], parts["role_scores"], parts["hypothetical_probs"]
+    margin = parts["role_margin"]
     decided: list[Decided] = []
     for i, e in enumerate(examples):
         if e.origin != "news":
             continue
-        chosen = choose_type(type_probs[i])
+        chosen = choose_type(type_probs[i], none_bar)
         if chosen == NO_EVENT:
             decided.append(Decided(e, chosen, [None, None], False, None, False))
             continue
@@ -312,8 +369,7 @@ def _decide_out_of_fold(examples: list[Example], folds: list[int], c: float, typ
         hyp = p_hyp >= 0.5
         row = usable_features(e.features, type_probs[i], chosen, choices, p_hyp)
         decided.append(Decided(e, chosen, texts, hyp, row, is_usable(e.gold, chosen, texts, e.candidate, hyp)))
-    return decided, {"role": role_model, "type_labels": type_labels, "hypothetical": hyp_model,
-                     "role_margin": margin, "role_margins": margins}
+    return decided
 
 
 def choose_role_margin(examples: list[Example], scores: dict[tuple[int, int, int], float]
@@ -373,22 +429,44 @@ def choose_threshold(decided: list[Decided], sentences: list[dict]) -> tuple[flo
     return best["threshold"], table
 
 
-def fit(examples: list[Example], sentences: list[dict], c: float = 0.5, type_weight: Any = None
-        ) -> tuple[DecisionModel, dict[str, Any]]:
+# How far a candidate the type model doubts may stay: None keeps it only when "no event" is not
+# the most probable answer; a bar keeps it while P(no event) is under the bar, and leaves the
+# doubt to its confidence. The bar is chosen with the threshold, out of fold.
+NONE_BARS: tuple[float | None, ...] = (None, 0.9, 0.8, 0.7)
+
+
+def _calibrate(decided: list[Decided], c: float) -> tuple[list[Decided], Any]:
+    """Out-of-fold usable scores for the decided events, calibrated by isotonic regression."""
     from sklearn.isotonic import IsotonicRegression
 
-    folds = [_fold_of(e) for e in examples]
-    decided, parts = _decide_out_of_fold(examples, folds, c, type_weight)
-    usable_items = [d for d in decided if d.usable_row is not None]
-    usable_rows = [d.usable_row for d in usable_items]
-    usable_labels = [d.usable for d in usable_items]
-    news_folds = [_fold_of(d.example) for d in usable_items]
-    raw = _out_of_fold(lambda: _classifier(c), usable_rows, usable_labels, news_folds)
+    items = [d for d in decided if d.usable_row is not None]
+    labels = [d.usable for d in items]
+    raw = _out_of_fold(lambda: _classifier(c), [d.usable_row for d in items], labels,
+                       [_fold_of(d.example) for d in items])
     scores = [p.get(True, 0.0) for p in raw]
-    calibrator = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(scores, usable_labels)
-    for d, s in zip(usable_items, calibrator.predict(scores)):
+    calibrator = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(scores, labels)
+    for d, s in zip(items, calibrator.predict(scores)):
         d.confidence = float(s)
-    threshold, table = choose_threshold(decided, sentences)
+    return items, calibrator
+
+
+def fit(examples: list[Example], sentences: list[dict], c: float = 0.5, type_weight: Any = None,
+        none_bars: tuple[float | None, ...] = NONE_BARS) -> tuple[DecisionModel, dict[str, Any]]:
+    folds = [_fold_of(e) for e in examples]
+    parts = _out_of_fold_parts(examples, folds, c, type_weight)
+    trials = []
+    for none_bar in none_bars:
+        decided = _decide_out_of_fold(examples, parts, none_bar)
+        items, calibrator = _calibrate(decided, c)
+        threshold, table = choose_threshold(decided, sentences)
+        best = next(row for row in table if row["threshold"] == threshold)
+        trials.append({"none_bar": none_bar, "threshold": threshold, "decided": decided, "items": items,
+                       "calibrator": calibrator, "table": table, "best": best})
+    allowed = [t for t in trials if t["best"]["false_alarms"] <= MAX_FALSE_ALARMS] or trials
+    chosen = max(allowed, key=lambda t: (t["best"]["usable_f1"], t["best"]["type_f1"]))
+    decided, items, calibrator = chosen["decided"], chosen["items"], chosen["calibrator"]
+    threshold, none_bar = chosen["threshold"], chosen["none_bar"]
+    usable_rows, usable_labels = [d.usable_row for d in items], [d.usable for d in items]
 
     type_model = LinearModel.from_sklearn(
         _classifier(c, type_weight).fit([e.features for e in examples], parts["type_labels"]))
@@ -403,11 +481,13 @@ def fit(examples: list[Example], sentences: list[dict], c: float = 0.5, type_wei
     model = DecisionModel(type_model=type_model, role_model=LinearModel.from_sklearn(parts["role"]),
                           usable_model=usable_model,
                           hypothetical_model=LinearModel.from_sklearn(parts["hypothetical"]), threshold=threshold,
-                          role_margin=parts["role_margin"], version="1", trained_on=counts)
+                          role_margin=parts["role_margin"], none_bar=none_bar, version="2", trained_on=counts)
     oof = score(sentences, _predictions(decided, threshold))
-    report = {"trained_on": counts, "threshold": threshold, "role_margin": parts["role_margin"],
+    report = {"trained_on": counts, "threshold": threshold, "none_bar": none_bar,
+              "role_margin": parts["role_margin"],
               "role_accuracy_by_margin": parts["role_margins"], "out_of_fold_at_threshold": _brief(oof),
-              "out_of_fold_calibration": oof["calibration"], "thresholds": table}
+              "out_of_fold_calibration": oof["calibration"], "thresholds": chosen["table"],
+              "none_bars": [{"none_bar": t["none_bar"], **t["best"]} for t in trials]}
     return model, report
 
 
