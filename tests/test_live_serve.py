@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -13,13 +12,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-import uvicorn
 
 from news_site import NewsSite
 from newsevents.live import FetchConfig, Watcher
 from newsevents.serve import create_app
 from newsevents.serve.live import start_watching
-from test_serve_api import free_port
+from test_serve_api import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 FAST = FetchConfig(delay=0.0, per_host=4, timeout=5.0, retries=1, backoff=0.05)
@@ -33,22 +31,15 @@ def serving_while_watching(db: Path, sources: list[str], pipeline, every: float 
     app = create_app(db, watcher=watcher, poll_seconds=poll_seconds)
     with app.state.db.cursor():  # owns the store from the start, as serve() does
         pass
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    rounds, stop = start_watching(watcher, every)
     try:
-        yield f"http://127.0.0.1:{port}", watcher
+        with serving(app) as base:
+            rounds, stop = start_watching(watcher, every)
+            try:
+                yield base, watcher
+            finally:
+                stop.set()
+                rounds.join(timeout=60)
     finally:
-        stop.set()
-        rounds.join(timeout=60)
-        server.should_exit = True
-        thread.join(timeout=10)
         watcher.close()
         app.state.db.close()
 

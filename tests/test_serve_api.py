@@ -72,8 +72,15 @@ def free_port() -> int:
 @contextmanager
 def live_server(db: Path | str) -> Iterator[str]:
     """create_app(db) under a real uvicorn in a background thread; yields the base URL."""
+    with serving(create_app(db)) as base:
+        yield base
+
+
+@contextmanager
+def serving(app) -> Iterator[str]:
+    """An app under a real uvicorn in a background thread; yields the base URL."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
