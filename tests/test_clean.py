@@ -423,3 +423,110 @@ def test_textclean_split_is_stable_and_halves_the_pages():
     halves = [page_split(page_id) for page_id in ids]
     assert halves == [page_split(page_id) for page_id in ids]
     assert set(halves) == {"tune", "held"} and 150 < halves.count("tune") < 250
+
+
+# Cues of the second round (issue 14, part 2): which block is the story, link-shaped lines, picture
+# credits, share bars, bios, calls on the reader, disclaimers, comment forms. Fixtures written here.
+
+COMMENT_THREAD = "\n\n".join(
+    f"Reader {n} wrote: I live near the river and I have seen the water fall every summer since the dam was"
+    f" started, and nobody in the capital seems to listen to what the farmers here have been saying for years."
+    for n in range(6))
+
+
+def test_the_story_before_a_longer_comment_thread_wins():
+    # the thread holds more text than the story, but a page prints its story first
+    page = STORY + "\n6 Comments\n\n" + COMMENT_THREAD + "\n"
+    cleaned = clean_text(page)
+    assert cleaned.text.startswith("Talks between the two countries")
+    assert cleaned.text.endswith("a statement from the foreign ministry.")
+    assert "Reader 3 wrote" not in cleaned.text
+
+
+def test_a_small_block_above_the_story_does_not_win():
+    page = ("Our weekly podcast is out now, with interviews from the valley and beyond.\n\nMenu\n\nSearch\n\n"
+            + STORY)
+    cleaned = clean_text(page)
+    assert cleaned.text.startswith("Talks between the two countries") and "podcast" not in cleaned.text
+
+
+def test_doubled_teasers_and_counted_archive_lists_are_link_shaped():
+    from newsevents.clean.text import link_shaped
+
+    assert link_shaped("Fuel prices rise again as winter nears Fuel prices rise again as winter nears")
+    assert link_shaped("Archive Select month May 2019 (2) April 2019 (5) March 2019 (1)")
+    assert not link_shaped("The minister said the talks would go on, and that the talks would go on.")
+    assert not link_shaped("The vote was 52 (48) in favour of the plan, officials said.")
+    teasers = "\n\n".join(f"Headline number {n} about the region today Headline number {n} about the region today"
+                          for n in range(12))
+    cleaned = clean_text("Dam talks stall\n\nThe two countries failed to agree on the dam, officials said on"
+                         " Tuesday, and the talks will go on next month.\n\nMenu\n\n" + teasers + "\n")
+    assert cleaned.text.startswith("The two countries failed") and "Headline number" not in cleaned.text
+
+
+def test_a_picture_credit_with_a_copyright_sign_does_not_end_the_story():
+    page = STORY.replace("\nAid groups said", "\n© Foto: Ana Lima/Agency\n\nAid groups said")
+    cleaned = clean_text(page + "\n© 2020 Valley Media Group\n\nThe Valley Courier is published in Rivermouth.\n")
+    assert "Aid groups said" in cleaned.text and "Upstream officials" in cleaned.text
+    assert "©" not in cleaned.text and "Rivermouth" not in cleaned.text
+
+
+def test_a_share_bar_between_the_summary_and_the_story_does_not_cut_it():
+    # a bar of two buttons costs less than a two-sentence summary brings (a hard border would cut it)
+    lead = ("Dam talks stall\n\nThe two neighbours are further apart than ever on how fast the reservoir may"
+            " be filled, officials say. Farmers downstream have lost much of the spring harvest, and aid groups"
+            " warn that thousands of families are leaving their villages for the towns.\n\n"
+            "Facebook\n\nTwitter\n\n")
+    cleaned = clean_text(lead + STORY.split("\n", 2)[2])
+    assert cleaned.text.startswith("The two neighbours are further apart")
+    assert "a statement from the foreign ministry." in cleaned.text
+    assert "Facebook" not in cleaned.text
+
+
+def test_an_authors_bio_at_either_edge_of_the_story_is_dropped():
+    from newsevents.clean.text import is_bio
+
+    bio = "Jane Doe is a staff writer who covers water and energy for the paper."
+    cleaned = clean_text(STORY + "\n" + bio + "\n")
+    assert cleaned.text.endswith("a statement from the foreign ministry.") and "Jane Doe" not in cleaned.text
+    top = clean_text(STORY.replace("\nTalks between", "\nMaria Rossi ist Redakteurin im Ressort Politik.\n\n"
+                                                      "Talks between"))
+    assert top.text.startswith("Talks between") and "Redakteurin" not in top.text
+    assert is_bio("Ich bin Steffi, Tierärztin und Autorin dieses Blogs.")
+    assert is_bio("Schreibt seit 2008 für die Zeitung über Umwelt und Wirtschaft.")
+    # a news sentence is not a bio, and a bio-like sentence inside the story stays
+    assert not is_bio("The minister said she had been a journalist before she went into politics.")
+    assert not is_bio("Ich bin da inzwischen viel zuversichtlicher, sagte der Minister.")
+    middle = STORY.replace("\nAid groups said", "\nJohn Smith is a professor of hydrology at the university."
+                                                "\n\nAid groups said")
+    assert "John Smith is a professor" in clean_text(middle).text
+
+
+def test_calls_on_the_reader_and_disclaimers_are_dropped():
+    tail = ("Don't miss our best stories: get the latest news updates every morning.\n\n"
+            "Help us continue to report on the valley.\n\n"
+            "Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.\n\n"
+            "Join thousands of readers who get our newsletter.\n")
+    cleaned = clean_text(STORY + "\n" + tail)
+    assert cleaned.text.endswith("a statement from the foreign ministry.")
+    for junk in ("Don't miss", "Help us", "Meinung des Autors", "Join thousands"):
+        assert junk not in cleaned.text
+    news = "Officials said they would help us understand the plan, and support the talks next month."
+    assert clean_text(news).text == news
+
+
+def test_lines_that_end_with_one_link_label_are_teasers():
+    menu = "\n\n".join(f"Topic {name}: what we do and why... open this page" for name in "ABCDE")
+    cleaned = clean_text("Menu\n\n" + menu + "\n\n" + STORY)
+    assert "open this page" not in cleaned.text and cleaned.text.startswith("Talks between")
+
+
+def test_comment_forms_pingbacks_and_php_errors_are_dropped():
+    page = ("Warning: Creating default object from empty value in /www/site/wp-includes/classes.php on line 407\n\n"
+            + STORY + "\nPingback von Some Other Blog | 11.09.2011 23:31\n\n"
+            "Your email address will not be published. Required fields are marked *\n\n"
+            "Filed under water, energy\n")
+    cleaned = clean_text(page)
+    assert cleaned.text.startswith("Talks between") and cleaned.text.endswith("the foreign ministry.")
+    for junk in ("Warning", "Pingback", "email address", "Filed under"):
+        assert junk not in cleaned.text

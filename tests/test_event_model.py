@@ -63,6 +63,21 @@ def test_candidates_are_wider_than_the_decided_events(run_text, pipeline):
     assert {c.kind for c in candidates} <= {"trigger", "intent", "speech"}
 
 
+def test_source_and_target_each_have_their_own_margin():
+    """A margin per role: the rules' filler stays unless the role model is surer of another by that
+    role's margin (an old model file with one margin uses it for both)."""
+    from newsevents.extract.event_decision import choose_option, role_margins
+    from newsevents.extract.event_fillers import Option
+
+    assert role_margins(0.2) == (0.2, 0.2)
+    source_margin, target_margin = role_margins((0.0, 0.15))
+    rules, other = Option((0, 1), True), Option((3, 4), False)
+    scores = [0.4, 0.5]  # the role model prefers the other phrase by 0.1
+    assert choose_option([rules, other], scores, source_margin)[0] is other
+    assert choose_option([rules, other], scores, target_margin)[0] is rules
+    assert isinstance(load_model().role_margin, (float, tuple))
+
+
 def test_min_confidence_filters_extract_output(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("Egyptian police arrested 30 opposition activists in Cairo on Monday. "

@@ -222,3 +222,44 @@ def test_a_town_before_a_noun_for_its_people_is_a_place(run_text):
     result = run_text("Winona man found dead behind residence. Police in Minnesota said the Winona man was 22.")
     winona = _place(result, "Winona")
     assert winona.country == "USA" and winona.admin1 == "Minnesota"
+
+
+def test_country_points_serve_geonames_and_wikipedia_where_one_point_can():
+    gaz = load_gazetteer()
+
+    def within(iso3, *points):
+        country = gaz.country(iso3)
+        return all(haversine_km(country.lat, country.lon, lat, lon) <= 161 for lat, lon in points)
+
+    # GeoNames' point and Wikipedia's title coordinate (and the CIA World Factbook's), a few hundred km apart
+    assert within("CHN", (35.0, 105.0), (35.0, 103.0))
+    assert within("AUS", (-25.0, 135.0), (-25.0, 133.0), (-27.0, 133.0))
+    assert within("SDN", (16.0, 30.0), (15.0, 32.0), (15.0, 30.0))
+    assert within("NGA", (10.0, 8.0), (8.0, 10.0))
+    # no point serves both: GeoNames' point, which goes with the GeoNames id we give
+    assert within("CAN", (60.10867, -113.64258)) and not within("CAN", (60.0, -95.0))
+    assert within("RUS", (60.0, 100.0))
+
+
+def test_common_nouns_and_broken_words_are_not_places(run_text):
+    result = run_text("Sandbagging hit high gear in the metro, and the gulf between schools grew. He bought an ice "
+                      "cream van.")
+    assert [p.text for p in result.places] == []
+    # "Itâ s" is "It's" decoded with the wrong encoding, not the town of Itá
+    broken = run_text("Itâ s not traffic, noted the public works director in Alexandria, Minnesota.")
+    assert [p.text for p in broken.places if p.text.startswith("It")] == []
+    assert _place(broken, "Alexandria").admin1 == "Minnesota"
+
+
+def test_a_first_name_after_a_town_is_not_a_place(run_text):
+    result = run_text("She spoke only French when she moved to Arlington, Nadia Moayyad said.")
+    assert [p.text for p in result.places] == ["Arlington"]
+
+
+def test_a_town_beside_the_articles_places_beats_a_famous_namesake(run_text):
+    # Lebanon, Indiana is the seat of Boone County: the article is local news there, not about the country
+    result = run_text("Lebanon police arrested a man on Thursday. He was held in the Boone County jail.")
+    lebanon = _place(result, "Lebanon")
+    assert (lebanon.country, lebanon.admin1, lebanon.feature) == ("USA", "Indiana", "city")
+    abroad = run_text("Lebanon and Syria closed the border near Homs on Thursday.")
+    assert _place(abroad, "Lebanon").country == "LBN"

@@ -286,3 +286,91 @@ def test_quantifier_subjects_speak(run_text):
                       "Few believe their relationship can ever be more than transactional.")
     assert quote_with(result, "serious discussion").speaker == "Many"
     assert quote_with(result, "more than transactional").speaker == "Few"
+
+
+# -- issue 14: colon-introduced quotes, poll attributions, speakers under the strict rule -------------
+
+def test_headline_label_with_a_connector_names_the_speaker_before_it(run_text):
+    text = ("Clinton to Planned Parenthood: Trump will reverse Roe v. Wade.\n\n"
+            "Hillary Clinton spoke in Washington on Friday.")
+    q = quote_with(run_text(text), "Trump will reverse")
+    assert q.cue == ":"
+    assert q.speaker_text == "Clinton"
+    assert q.text == "Trump will reverse Roe v. Wade"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # a name with an inner capital is a label
+    ("John McCain: Republican Populist Anger Appeals to Bad Angels of Our Nature.\n\n"
+     "Senator John McCain spoke in Phoenix on Monday.", "Populist Anger", "McCain"),
+    # "I" inside the labelled line is the label
+    ("Rubio: I Still Believe Trump Can’t Be Trusted with the Nuclear Codes.\n\n"
+     "Marco Rubio spoke in Miami on Thursday.", "Be Trusted", "Rubio"),
+])
+def test_a_labelled_headline_line_names_its_speaker(run_text, text, words, speaker):
+    q = quote_with(run_text(text), words)
+    assert q.speaker is not None and q.speaker.endswith(speaker)
+
+
+def test_inverted_cue_before_a_colon(run_text):
+    text = ("Roger Stone spoke about voting machines on Monday.\n\n"
+            "Continued Stone: “So I think it is a very real problem. The best thing is to register voters.”")
+    q = quote_with(run_text(text), "very real problem")
+    assert q.kind == "direct"
+    assert q.speaker_text == "Stone"
+    assert q.speaker == "Roger Stone"
+
+
+def test_sender_speaks_when_the_message_goes_to_an_audience(run_text):
+    text = "The Vermont senator emailed supporters saying: “The struggle continues and we will win in June.”"
+    q = quote_with(run_text(text), "struggle continues")
+    assert q.speaker is not None and "senator" in q.speaker
+
+
+def test_a_poll_named_in_an_in_phrase_is_the_source(run_text):
+    text = ("In a CNN national poll, Hillary Clinton held a 24-point lead over Barack Obama among black voters.\n\n"
+            "Sanders leads in the polls among young voters in most states.")
+    result = run_text(text)
+    q = quote_with(result, "24-point lead")
+    assert q.cue == "in"
+    assert q.speaker is not None and q.speaker.endswith("poll")
+    assert not [x for x in result.quotes if "young voters" in x.text], "a standing in the polls is no finding"
+
+
+def test_a_poll_puts_a_figure(run_text):
+    result = run_text("Gallup’s tracking poll puts Obama’s approval at 49.5 percent on average.\n\n"
+                      "He put the book on the table after the meeting.")
+    q = quote_with(result, "approval at 49.5 percent")
+    assert q.speaker is not None and q.speaker.endswith("poll")
+    assert not [x for x in result.quotes if "book" in x.text], "a person putting a thing is no attribution"
+
+
+def test_coordinated_speakers_speak_together(run_text):
+    q = quote_with(run_text("Cecile Richards and Bob Menendez both stressed that the news was not all bad."),
+                   "not all bad")
+    assert q.speaker_text == "Cecile Richards and Bob Menendez"
+    assert q.speaker.endswith("Menendez")
+
+
+def test_repeated_cue_in_one_sentence_keeps_its_subject(run_text):
+    text = ("Bernie Sanders spoke in Iowa.\n\n"
+            "He says the obvious response was to break up the banks and says he introduced a bill to do that.")
+    result = run_text(text)
+    second = quote_with(result, "introduced a bill")
+    assert second.speaker_text == "He"
+    assert second.speaker == "Bernie Sanders"
+
+
+def test_a_fraction_of_voters_speaks(run_text):
+    q = quote_with(run_text("Less than a third agreed with the President that Britain would have to wait."),
+                   "Britain would have to wait")
+    assert q.speaker_text is not None and "third" in q.speaker_text
+
+
+def test_speaker_name_is_the_name_the_article_writes(run_text):
+    """The tables know "Barack Obama"; the article writes only "Obama": the speaker is what a reader
+    finds in the text, the coded actor keeps the full name."""
+    q = quote_with(run_text('President Obama spoke in Ohio on Tuesday. "We will not leave the region," he said.'),
+                   "will not leave")
+    assert q.speaker == "Obama"
+    assert q.speaker_actor is not None and q.speaker_actor.canonical == "Barack Obama"

@@ -10,17 +10,26 @@ languages:
 - credits: "With reporting by ...", "Reporting by ...; Editing by ..." end the story;
 - furniture: lines printed three times or more in the page, or known from other pages of the
   same site (`clean.furniture`), cost like a menu item and are never kept;
-- the body: the run of lines with the most sentence text net of penalties for short lines
-  (menus, link lists, teaser headlines) and hard boilerplate; credits are a border;
+- link-shaped lines: a teaser whose alt text and headline print as one doubled line, an
+  archive list with counts ("May 2019 (2) ..."), lines ending with one shared link label
+  ("... diese Seite aufrufen") are furniture;
+- share and social buttons cost like a few menu items, not like a border: bars sit between a
+  story's summary and its text as often as at its end;
+- the body: the first block of lines whose sentence text net of penalties for short lines
+  (menus, link lists, teaser headlines) and hard boilerplate is at least EARLY_SHARE of the
+  best block's (a story comes before its comments and sidebar); credits are a border;
 - link lists at the body's end: a run of short title-like lines (or of headlines with one-line
   teasers) after which little text follows ends the story (an author's bio, a "more stories"
   box, comments beyond it are dropped);
+- bios: a paragraph presenting the author ("Jane Doe is a reporter ...", "Ich bin Steffi, ...")
+  at either edge of the body is dropped;
 - the title: the nearest headline-like line before the body.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -28,7 +37,7 @@ from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
-from newsevents.clean.furniture import furniture_key, repeated_in_page
+from newsevents.clean.furniture import REPEATS_IN_PAGE, furniture_key, repeated_in_page
 
 BOILERPLATE_FILE = Path(__file__).resolve().parent.parent / "data" / "boilerplate.tsv"
 
@@ -38,9 +47,13 @@ SHORT_PENALTY = 40  # a short non-sentence line (menu item, link) costs as much 
 LINK_RUN_MIN = 3  # short lines that make a link list (a subhead or two do not)
 DEK_CHARS = 160  # a text line this short can be a teaser's one-line summary inside a link list
 EDGE_SHARE = 0.3  # text beyond a link list at the body's edge is kept only if it is at least this share
-HARD_PENALTY = 1000  # a hard boilerplate line (share bar, "Related", copyright) is nearly a border
+HARD_PENALTY = 1000  # a hard boilerplate line ("Related", comments, copyright) is nearly a border
+# A share bar's buttons cost like menu items, not like a border: bars sit between a story's
+# summary and its text, or mid-story, as often as at its end.
+BUTTON_PENALTY = 100
 TITLE_LOOKBACK = 8  # non-blank lines searched back from the body for the title
 MAX_CAPTION_WORDS = 60
+EARLY_SHARE = 0.4  # an earlier block of text with this share of the largest one's score is the story
 
 _BULLET = re.compile(r"^[\s•·▪►▶*|>»◦‣-]+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
@@ -57,6 +70,7 @@ _BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|[Pp]or)\s+((?:[A-ZÀ-Ý][\
 
 BLANK, SHORT, SENTENCE, PROSE = "blank", "short", "sentence", "prose"
 SOFT, HARD, CREDITS, CAPTION, BYLINE = "soft", "hard", "credits", "caption", "byline"
+BUTTON = "button"  # a share, social or print button: furniture, but a share bar sits inside stories too
 FURNITURE = "furniture"  # a line repeated across the site's pages or within the page
 TEXT_KINDS = (SENTENCE, PROSE)
 
@@ -117,6 +131,23 @@ def boilerplate_kind(line: str) -> str | None:
     return None
 
 
+_COUNT = re.compile(r"\(\d[\d.,]*\)")
+MIN_COUNTS = 3  # "(12)" after three items or more: an archive or category list, not a sentence
+
+
+def link_shaped(text: str) -> bool:
+    """A line that is a rendered link widget, not text, whatever its length.
+
+    - doubled: a teaser whose image alt text and headline render as one line ("A headline A headline");
+    - counted: an archive or category drop-down rendered in one line ("May 2019 (2) April 2019 (5) ...").
+    """
+    tokens = text.split()
+    half = len(tokens) // 2
+    if len(tokens) >= 4 and len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
+        return True
+    return len(_COUNT.findall(text)) >= MIN_COUNTS
+
+
 def line_kind(text: str) -> str:
     if not text:
         return BLANK
@@ -124,6 +155,8 @@ def line_kind(text: str) -> str:
     if kind:
         return kind
     words = len(text.split())
+    if link_shaped(text):
+        return FURNITURE
     if _BYLINE.match(text) and words <= 12:
         return BYLINE
     if words >= MIN_SENTENCE_WORDS and _SENTENCE_END.search(text):
@@ -131,6 +164,23 @@ def line_kind(text: str) -> str:
     if words >= MIN_PROSE_WORDS:
         return PROSE
     return SHORT
+
+
+ENDING_WORDS = 3  # teasers of a link list end with the same link label ("... diese Seite aufrufen", "... Read more")
+
+
+def link_ending(text: str) -> str | None:
+    """The last words of a line that does not end as a sentence does: the key of a link label."""
+    words = text.split()
+    if len(words) <= ENDING_WORDS or _SENTENCE_END.search(text):
+        return None
+    return " ".join(words[-ENDING_WORDS:]).lower()
+
+
+def repeated_endings(lines: list[Line]) -> set[str]:
+    """Link labels that end REPEATS_IN_PAGE lines or more of the page: each such line is a teaser."""
+    counts = Counter(ending for line in lines if (ending := link_ending(line.text)))
+    return {ending for ending, count in counts.items() if count >= REPEATS_IN_PAGE}
 
 
 def classify(raw: str, furniture: Collection[str] = frozenset()) -> tuple[list[Line], list[str]]:
@@ -149,8 +199,10 @@ def classify(raw: str, furniture: Collection[str] = frozenset()) -> tuple[list[L
     lines = [Line(t, line_kind(t), len(t.split())) for t in texts]
     keys = [furniture_key(line.text) for line in lines]
     repeated = repeated_in_page(keys)
+    endings = repeated_endings(lines)
     for line, key in zip(lines, keys):
-        if line.kind in (SHORT, SENTENCE, PROSE, BYLINE) and (key in repeated or key in furniture):
+        if line.kind in (SHORT, SENTENCE, PROSE, BYLINE) and (
+                key in repeated or key in furniture or link_ending(line.text) in endings):
             line.kind = FURNITURE
     captions: list[str] = []
     for i, line in enumerate(lines):
@@ -173,18 +225,22 @@ def line_value(line: Line) -> float:
         return -SHORT_PENALTY
     if line.kind == HARD:
         return -HARD_PENALTY
+    if line.kind == BUTTON:
+        return -BUTTON_PENALTY
     if line.kind == CREDITS:
         return float("-inf")  # credits end a story: never reach across them
     return 0.0  # blank lines, soft boilerplate, captions and bylines are left out, not penalised
 
 
-def body_span(lines: list[Line]) -> tuple[int, int] | None:
-    """First and last line of the body: the run of lines with the most text net of penalties.
+def candidate_spans(lines: list[Line]) -> list[tuple[float, tuple[int, int]]]:
+    """(score, (first, last)) of every block of text the page holds, in page order.
 
     The maximum-sum run (Kadane) keeps an article together across a subhead or an ad label,
     while menus, link lists and footers, many short lines or a hard border, cost more than the
-    text beyond them brings.
+    text beyond them brings. Each time the running sum falls to zero a new block starts; the
+    best run of each block is a candidate.
     """
+    found: list[tuple[float, tuple[int, int]]] = []
     best, best_span = 0.0, None
     total, start = 0.0, None
     for i, line in enumerate(lines):
@@ -192,11 +248,30 @@ def body_span(lines: list[Line]) -> tuple[int, int] | None:
         if value == 0.0 and line.kind not in TEXT_KINDS:
             continue
         if start is None or total <= 0:
+            if best_span is not None:
+                found.append((best, best_span))
+            best, best_span = 0.0, None
             total, start = 0.0, i
         total += value
         if total > best:
             best, best_span = total, (start, i)
-    return best_span
+    if best_span is not None:
+        found.append((best, best_span))
+    return found
+
+
+def body_span(lines: list[Line]) -> tuple[int, int] | None:
+    """First and last line of the body: the first block of text nearly as large as the largest.
+
+    A page prints its story before the comments, the sidebar and the "more stories" boxes: a
+    later block (a long comment thread, an archive widget) that holds more text than a short
+    story wins only when the story's score is below EARLY_SHARE of its own.
+    """
+    candidates = candidate_spans(lines)
+    if not candidates:
+        return None
+    best = max(score for score, _ in candidates)
+    return next(span for score, span in candidates if score >= EARLY_SHARE * best)
 
 
 def body_lines(lines: list[Line], span: tuple[int, int]) -> list[int]:
@@ -256,6 +331,38 @@ def trim_link_blocks(lines: list[Line], body: list[int]) -> list[int]:
     return body[text_lines[0]:text_lines[-1] + 1] if text_lines else body
 
 
+# An author's bio: "Jane Doe is a reporter ...", "Ich bin Steffi, Foodbloggerin ...", "Schreibt seit 2008 für ...".
+_PROFESSION = (r"[\w-]*(editor|writer|journalist|reporter|correspondent|author|columnist|contributor|expert|founder|"
+               r"co-?founder|professor|lecturer|researcher|blogger|freelancer?|specialist|consultant|"
+               r"redakteur|redakteurin|autor|autorin|journalistin|korrespondent(in)?|gründer(in)?|"
+               r"gründungspartner(in)?|dozent(in)?|bloggerin|historiker(in)?|fotograf(in)?|rédact(eur|rice)|"
+               r"journaliste|periodista|redactor(a)?|experte|expertin|tiernärrin)\b")
+_BIO = re.compile(  # names are capitalised: only the key words ignore case
+    r"^(?i:(?:hallo|hi|hey),? )?(?i:ich bin|i'?m|i am|je suis|soy)\s+[A-ZÀ-Ý][\w-]+,|"
+    r"^(?:Schreibt|Arbeitet|Lehrt|Leitet|Lebt und arbeitet|Studierte) (?:seit|als|für|an|in|das|die|den)\b|"
+    r"^(?:[A-ZÀ-Ý][\w'’.-]+\s+){1,4}(?:\([^)]*\)\s+|[—–]\s+)?(?:is|was|ist|war|est|es)\s+(?:\S+\s+){0,8}?"
+    r"(?i:" + _PROFESSION + ")")
+BIO_MAX_CHARS = 600
+
+
+def is_bio(text: str) -> bool:
+    """A short paragraph that presents a person (the author) rather than telling the story."""
+    return len(text) <= BIO_MAX_CHARS and bool(_BIO.search(text))
+
+
+def trim_bios(lines: list[Line], body: list[int]) -> list[int]:
+    """Drop an author's bio at either edge of the body, with the name lines beside it."""
+    texts = [pos for pos, i in enumerate(body) if lines[i].kind in TEXT_KINDS]
+    while len(texts) > 1 and is_bio(lines[body[texts[-1]]].text):
+        body = body[:texts[-1]]
+        texts.pop()
+    while len(texts) > 1 and is_bio(lines[body[texts[0]]].text):
+        body = body[texts[0] + 1:]
+        texts = [pos - texts[0] - 1 for pos in texts[1:]]
+    texts = [pos for pos, i in enumerate(body) if lines[i].kind in TEXT_KINDS]
+    return body[texts[0]:texts[-1] + 1] if texts else body
+
+
 def _lines_above(lines: list[Line], body_start: int) -> Iterator[Line]:
     """The non-blank lines above the body, nearest first, at most TITLE_LOOKBACK of them."""
     return islice((lines[i] for i in range(body_start - 1, -1, -1) if lines[i].kind != BLANK), TITLE_LOOKBACK)
@@ -264,7 +371,7 @@ def _lines_above(lines: list[Line], body_start: int) -> Iterator[Line]:
 def find_title(lines: list[Line], body_start: int) -> str | None:
     """The nearest headline-like line before the body: 3-30 words, not a sentence, not a date."""
     for line in _lines_above(lines, body_start):
-        if line.kind in (SOFT, HARD, CAPTION, BYLINE, CREDITS, FURNITURE) or _DATE_LINE.search(line.text):
+        if line.kind in (SOFT, HARD, BUTTON, CAPTION, BYLINE, CREDITS, FURNITURE) or _DATE_LINE.search(line.text):
             continue
         if 3 <= line.words <= 30 and _TITLE_END_OK.search(line.text) and line.kind != SENTENCE:
             return line.text
@@ -317,7 +424,7 @@ def clean_text(raw: str, furniture: Collection[str] = frozenset()) -> CleanedTex
     if span is None:  # no sentence anywhere (a headline-only text): keep what is not boilerplate
         text = "\n\n".join(line.text for line in lines if line.kind in (SHORT, SENTENCE, PROSE))
         return CleanedText(text=text, caption="\n".join(captions) or None, credits="\n".join(credits) or None)
-    body = trim_link_blocks(lines, body_lines(lines, span))
+    body = trim_bios(lines, trim_link_blocks(lines, body_lines(lines, span)))
     return CleanedText(
         text="\n\n".join(paragraphs(body, lines)),
         title=find_title(lines, body[0]),

@@ -48,7 +48,9 @@ class DecisionModel:
     usable_model: CalibratedUsable  # P(usable), calibrated
     hypothetical_model: LinearModel  # is the event only planned, demanded, possible? (the rules' flag is a feature)
     threshold: float  # the default --min-confidence, chosen on training data
-    role_margin: float = 0.0  # how much surer the role model must be of another filler than of the rules' own
+    # how much surer the role model must be of another filler than of the rules' own: one margin, or
+    # one for the source and one for the target
+    role_margin: float | tuple[float, float] = 0.0
     none_bar: float | None = None  # keep a candidate while P(no event) is under this (None: unless "no event" wins)
     version: str = ""
     trained_on: dict[str, int] | None = None  # sentences and events of each label source
@@ -231,6 +233,11 @@ def choose_type(probs: dict[str, float], none_bar: float | None = None) -> str:
     return max((k for k in probs if k != NO_EVENT), key=lambda k: (probs[k], k))
 
 
+def role_margins(margin: float | tuple[float, float]) -> tuple[float, float]:
+    """The source's and the target's margin (a model file may hold one for both)."""
+    return (margin, margin) if isinstance(margin, (int, float)) else (margin[0], margin[1])
+
+
 def choose_option(options: list[Option], probs: list[float], margin: float = 0.0) -> tuple[Option, float, float]:
     """The option most probably right, unless the rules' own filler is within `margin` of it; with
     the choice, its probability and that of the rules' filler."""
@@ -264,10 +271,11 @@ def decide(candidates: list[Candidate], ctx: ArticleContext, model: DecisionMode
             for role, role_opts in zip(ROLES, per_role) for o in role_opts]
     scores = iter(_true_column(model.role_model, rows))
     hypothetical = _true_column(model.hypothetical_model, [f for _, _, f, _ in kept])
+    margins = role_margins(model.role_margin)
     decided = []
     for (c, chosen, f, p), per_role, hyp in zip(kept, options, hypothetical):
-        choices = [choose_option(role_opts, [next(scores) for _ in role_opts], model.role_margin)
-                   for role_opts in per_role]
+        choices = [choose_option(role_opts, [next(scores) for _ in role_opts], margin)
+                   for role_opts, margin in zip(per_role, margins)]
         decided.append((c, chosen, choices, hyp >= 0.5, usable_features(f, p, chosen, choices, hyp)))
     usable = _true_column(model.usable_model, [row for *_, row in decided])
     events: list[Event] = []

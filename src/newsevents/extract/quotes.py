@@ -310,6 +310,13 @@ LINE_LABELS = {"latest", "update", "updates", "note", "editor", "photo", "video"
                "image", "caption", "credit", "listen", "subscribe", "follow", "share", "breaking"}
 
 
+# Headline labels name the speaker, then whom or where they spoke: "Clinton to Planned Parenthood: ...",
+# "Former AG Mukasey at RNC: ...", "Obama To Asians Worried About U.S. Election: ...". The speaker is
+# the name before the connector; the label may then run longer than a bare name.
+LABEL_CONNECTORS = {"to", "at", "on", "in", "vs", "vs."}
+MAX_LABEL_TOKENS = 9
+
+
 def _colon_lines(art: _Article, taken: list[Draft]) -> list[Draft]:
     drafts = []
     doc, text = art.doc, art.text
@@ -322,25 +329,37 @@ def _colon_lines(art: _Article, taken: list[Draft]) -> list[Draft]:
             continue  # only at the start of a line
         if first.is_quote and first.i + 1 < sent.end:
             first = doc[first.i + 1]  # a transcript quoted as a whole: '"WALLACE: ...'
-        colon = None
-        for token in doc[first.i: min(first.i + 6, len(doc))]:
+        colon, connector = None, None
+        for token in doc[first.i: min(first.i + MAX_LABEL_TOKENS, len(doc))]:
             if token.text == ":":
                 colon = token
                 break
-            # A name or a short label of capitalised words ("Issa", "Clinton camp", "CNN President").
-            if not (token.is_title or token.is_upper or (token.pos_ == "NOUN" and token.i > first.i)):
+            if connector is None and token.lower_ in LABEL_CONNECTORS and token.i > first.i:
+                connector = token  # "Clinton to Planned Parenthood:", "Former AG Mukasey at RNC:"
+                continue
+            # A name or a short label of capitalised words ("Issa", "McCain", "Clinton camp", "CNN President").
+            if not (token.text[:1].isupper() or (token.pos_ == "NOUN" and token.i > first.i)):
                 break
-        if colon is None or colon.i == first.i:
+        if colon is None or colon.i == first.i or (connector is None and colon.i - first.i > 5):
             continue
-        name = doc[first.i: colon.i]
+        name = doc[first.i: (connector or colon).i]
         if any(t.lower_ in LINE_LABELS or t.like_num or t.ent_type_ in NOT_SPEAKERS for t in name):
             continue
+        if connector is not None and not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in name):
+            continue  # "Back to School:", "Trouble in Paradise:": a connector needs somebody named before it
         line_end = text.find("\n", colon.idx)
         start, end = _trim(text, colon.idx + 1, line_end if line_end >= 0 else len(text))
         end = _trim(text, start, end - 1)[1] if text[end - 1: end] in ('"', "”") else end
-        if len(text[start:end].split()) < 3 or any(_overlaps(start, end, s, e) for s, e in taken_spans):
+        speaker = (name[: connector.i - name.start] if connector is not None else name).root
+        if len(text[start:end].split()) < 3:
             continue
-        drafts.append(Draft(start, end, "direct", colon, ":", name.root))
+        if any(_overlaps(start, end, s, e) for s, e in taken_spans):
+            for draft in taken:  # "Rubio: I Still Believe ...": the "I" of the line is its labelled speaker
+                if start <= draft.start and draft.end <= end and draft.speaker_token is not None and (
+                        draft.speaker_token.lower_ in FIRST_PERSON):
+                    draft.speaker_token = speaker
+            continue
+        drafts.append(Draft(start, end, "direct", colon, ":", speaker))
     return drafts
 
 
@@ -377,9 +396,28 @@ def _subject(cue: Token, art: _Article) -> Token | None:
     if subject is not None and _can_speak(subject) and not _line_between(art, subject, cue) and not (
             _is_dateline(subject)):
         return subject
+    if subject is None and (inverted := _name_after_opening_cue(cue)) is not None:
+        return inverted
     if cue.dep_ != "ROOT" and subject is None:
         return None
     return _name_before(cue, art)
+
+
+def _name_after_opening_cue(cue: Token) -> Token | None:
+    """'Continued Stone: "..."', 'Added Mr. Trump: "..."': a cue that opens its line and is followed by a
+    name speaks with the speaker after it (the parser takes the name for an object). Returns the
+    name's last word."""
+    doc = cue.doc
+    if cue.i > 0 and "\n" not in doc[cue.i - 1].text_with_ws and not doc[cue.i - 1].is_space:
+        return None
+    last = None
+    for token in doc[cue.i + 1: cue.i + 5]:
+        if token.pos_ != "PROPN" and token.ent_type_ not in ("PERSON", "ORG"):
+            break
+        last = token
+    if last is None or last.i + 1 >= len(doc) or doc[last.i + 1].text not in (":", ","):
+        return None
+    return last
 
 
 def _name_before(cue: Token, art: _Article) -> Token | None:
@@ -431,6 +469,10 @@ def _is_dateline(token: Token) -> bool:
 QUANTIFIER_SPEAKERS = {"many", "most", "some", "few", "others", "both", "all", "several", "one", "none"}
 
 
+# Fractions of a group that speak in polls: "a third said", "two-thirds say".
+FRACTIONS = {"third", "thirds", "quarter", "quarters", "fifth", "fifths", "half", "majority", "minority"}
+
+
 def _can_speak(token: Token) -> bool:
     if token.ent_type_ in NOT_SPEAKERS:
         return False
@@ -460,8 +502,14 @@ def _subject_token(cue: Token) -> Token | None:
         if subjects:
             return None
         numbers = [c for c in token.lefts if c.dep_ == "nummod" and c.pos_ == "NUM"]
+        # "Less than a third agreed": the fraction parsed as an adverbial noun
+        numbers += [c for c in token.lefts if c.dep_ == "npadvmod" and c.lemma_.lower() in FRACTIONS]
         if numbers:  # "About 4 in 10 say ..." parsed with the number hanging from the verb
             return numbers[0]
+        if token.dep_ == "conj" and token.head.dep_ == "ccomp" and token.head.head.lemma_ == token.lemma_:
+            # "He says A and says B" parsed with the second "says" inside A: it goes with the first one
+            token = token.head.head
+            continue
         if token.dep_ in ("conj", "advcl", "xcomp", "acomp", "dep") and token.head is not token:
             # "Russia launched ..., saying", "Voters were more likely to say": the subject up the chain
             token = token.head
@@ -472,6 +520,9 @@ def _subject_token(cue: Token) -> Token | None:
         if token.dep_ == "relcl":
             return token.head
         if token.dep_ == "acl" and token.tag_ == "VBG":  # "an outside group backing Rubio"
+            if token.head.dep_ == "dobj" and _is_addressee(token.head) and token.head.head is not token.head:
+                token = token.head.head  # "emailed supporters saying: ...": the sender speaks, not "supporters"
+                continue
             return token.head
         return None
     return None
@@ -486,6 +537,11 @@ def _reported(art: _Article, used_cues: set[int], direct: list[Draft]) -> list[D
             continue
         if token.lower_ == "according" and not art.in_quote[token.i]:
             draft = _according_to(art, token)
+            if draft:
+                drafts.append(draft)
+            continue
+        if token.lower_ == "in" and not art.in_quote[token.i]:
+            draft = _in_finding(art, token)
             if draft:
                 drafts.append(draft)
             continue
@@ -523,7 +579,7 @@ def _reported(art: _Article, used_cues: set[int], direct: list[Draft]) -> list[D
 # Verbs whose object is what a poll, a study or records say: "the survey found 90 percent support",
 # "a poll finds Clinton with a small lead". With a person for subject the object is no content
 # ("police found the car"), so the object counts only when the subject is a finding or a message.
-FINDING_VERBS = {"find", "show", "indicate", "suggest", "reveal", "confirm"}
+FINDING_VERBS = {"find", "show", "indicate", "suggest", "reveal", "confirm", "put"}
 FINDING_PLURALS = {"records", "polls", "poll", "data", "documents", "figures", "results", "surveys", "survey",
                    "estimates", "reports", "filings", "statistics", "numbers", "studies", "returns"}
 
@@ -643,6 +699,32 @@ def _according_to(art: _Article, token: Token) -> Draft | None:
     return Draft(start, end, kind, token, "according to", objects[0])
 
 
+# One poll or study, singular: "leads in the polls" or "ahead in the delegate count" is a standing, not
+# somebody's finding.
+IN_FINDINGS = {"poll", "survey", "study", "analysis", "audit", "review", "report"}
+
+
+def _in_finding(art: _Article, token: Token) -> Draft | None:
+    """'In a CNN national poll, Clinton held a 24-point lead ...', '... 50 percent chose Clinton in the
+    latest Quinnipiac survey': a poll or study that the clause it modifies reports, like "according to".
+    Only findings (IN_FINDINGS) count: "in a statement" is a channel of the verb it goes with."""
+    objects = [c for c in token.children if c.dep_ == "pobj" and c.lower_ in IN_FINDINGS]
+    if token.dep_ != "prep" or not objects or token.head.pos_ not in CUE_POS:
+        return None
+    if art.is_cue(token.head):
+        return None  # "said in a poll ...": the verb's own attribution
+    head = token.head
+    phrase_start, phrase_end = token.idx, _end_char(token.right_edge)
+    if token.i < head.i:  # the phrase opens the clause: the content is what follows it
+        start, end = _trim(art.text, phrase_end, _end_char(_clause_end(head)))
+    else:
+        start, end = _trim(art.text, head.left_edge.idx, phrase_start)
+    if len(art.text[start:end].split()) < 3:
+        return None
+    kind = "mixed" if _quotes_in(art, start, end) else "indirect"
+    return Draft(start, end, kind, token, "in", objects[0])
+
+
 def _outermost(reported: list[Draft], direct: list[Draft]) -> list[Draft]:
     """Drop reported speech whose cue lies inside the content of another quote: in 'X said that Y
     called Z a liar' the attribution is X's; what Y did is part of what X said."""
@@ -680,6 +762,19 @@ def _channel(cue: Token | None, cues: CueLexicon) -> str | None:
 
 # -- the whole article ---------------------------------------------------------------------------------
 
+FIRST_PERSON = {"i", "we"}
+
+
+def _enclosing_speaker(draft: Draft, drafts: list[Draft], speakers: dict[int, object]) -> object | None:
+    """'Rubio: I Still Believe Trump Can't Be Trusted', '"I think we will win," she said': an "I" or "we"
+    inside somebody's quoted words is that speaker (the quote around the cue, already resolved)."""
+    at = draft.cue_token.idx if draft.cue_token is not None else draft.start
+    for other in drafts:
+        if other is not draft and other.start <= at < other.end and speakers.get(id(other)) is not None:
+            return speakers[id(other)]
+    return None
+
+
 def extract_quotes(ctx: ArticleContext) -> list[Quote]:
     if len(ctx.doc) == 0:
         return []
@@ -703,7 +798,9 @@ def extract_quotes(ctx: ArticleContext) -> list[Quote]:
         if draft.cue_token is not None and draft.cue != ":":
             quote.channel = _channel(draft.cue_token, art.cues) if draft.cue is None else None
         speaker = None
-        if draft.speaker_token is not None:
+        if draft.speaker_token is not None and draft.speaker_token.lower_ in FIRST_PERSON:
+            speaker = _enclosing_speaker(draft, drafts, speakers)
+        if speaker is None and draft.speaker_token is not None:
             speaker = resolver.speaker(draft.speaker_token)
         elif draft.continues is not None:
             speaker = speakers.get(id(draft.continues))

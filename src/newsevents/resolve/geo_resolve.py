@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsevents.model import Place
-from newsevents.resolve.gazetteer import GazetteerEntry, load_gazetteer, normalize
+from newsevents.resolve.gazetteer import GazetteerEntry, haversine_km, load_gazetteer, normalize
 from newsevents.resolve.geo_toponyms import Toponym
 
 if TYPE_CHECKING:
@@ -135,11 +135,17 @@ class _Group:
         self.scores = list(self.base)
         self.local = [0.0] * len(self.entries)  # support from the article's own region and nearby places
         self.mass = _softmax10(self.base) if self.base else []
+        self.chosen: int | None = None  # set by _prefer_local_namesakes over the best score
+
+    def best_index(self) -> int:
+        if self.chosen is not None:
+            return self.chosen
+        return max(range(len(self.entries)), key=lambda k: self.scores[k])
 
     def best(self) -> tuple[GazetteerEntry | None, float | None]:
         if not self.entries:
             return None, None
-        i = max(range(len(self.entries)), key=lambda k: self.scores[k])
+        i = self.best_index()
         if self.namesake_feature and self.local[i] < NAMESAKE_MIN_SUPPORT:
             return None, None  # a namesake the article does not back: left unresolved
         return self.entries[i], self.mass[i]
@@ -249,6 +255,51 @@ def _score(groups: list[_Group], demonym_countries: Counter, focus: str | None,
             g.mass = _softmax10(g.scores)
 
 
+# Document-level context against a famous namesake: in an article about one country, a name that is also a
+# town there close to another of the article's resolved places ("Lebanon" beside "Boone County", Indiana;
+# "Berlin" beside Middletown and Hartford, Connecticut) is that town, not the foreign country or city the name
+# alone suggests, when the famous namesake is far from every other place of the article.
+LOCAL_DOMINANT_SHARE = 0.7  # the share of the other names' (anchor-weighted) mass in one country
+LOCAL_NEIGHBOUR_KM = 50.0  # a resolved place of the article this near makes the town the likely sense
+FAR_NEAR_MAX = 0.2  # the famous namesake's own nearness: no candidate place within about 160 km
+
+
+def _prefer_local_namesakes(groups: list[_Group], nearness: list[list[float]]) -> None:
+    weights = [_anchor_weight(g) for g in groups]
+    masses: list[Counter] = []
+    for g in groups:
+        countries: Counter = Counter()
+        for e, m in zip(g.entries, g.mass):
+            if e.country:
+                countries[e.country] += m
+        masses.append(countries)
+    resolved = [g.entries[g.best_index()] if g.entries and not g.namesake_feature else None for g in groups]
+    for gi, g in enumerate(groups):
+        if not g.entries or g.namesake_feature:
+            continue
+        others = [hi for hi in range(len(groups)) if hi != gi and groups[hi].key != g.key and weights[hi]]
+        total = sum(weights[hi] for hi in others)
+        if not total:
+            continue
+        share: Counter = Counter()
+        for hi in others:
+            for country, m in masses[hi].items():
+                share[country] += weights[hi] * m / total
+        if not share:
+            continue  # the other names are seas and continents: no country to weigh
+        country, top = share.most_common(1)[0]
+        best = g.best_index()
+        if top < LOCAL_DOMINANT_SHARE or g.entries[best].country == country or nearness[gi][best] > FAR_NEAR_MAX:
+            continue
+        neighbours = [e for hi, e in enumerate(resolved) if hi in others and e is not None and e.lat is not None
+                      and e.feature in LOCAL_FEATURES and e.country == country]
+        local = [k for k, e in enumerate(g.entries) if e.country == country and e.feature in LOCAL_FEATURES
+                 and e.lat is not None and normalize(e.name) == g.key
+                 and any(haversine_km(e.lat, e.lon, n.lat, n.lon) <= LOCAL_NEIGHBOUR_KM for n in neighbours)]
+        if local:
+            g.chosen = max(local, key=lambda k: g.scores[k])
+
+
 def _place(t: Toponym, entry: GazetteerEntry | None, confidence: float | None) -> Place:
     if entry is None:
         return Place(text=t.text, start=t.start, end=t.end, sentence=t.sentence)
@@ -314,6 +365,7 @@ def resolve_toponyms(ctx: ArticleContext, toponyms: list[Toponym]) -> list[Place
     nearness = _nearness(groups)
     for _ in range(2):
         _score(groups, demonym_countries, focus, nearness)
+    _prefer_local_namesakes(groups, nearness)
     chosen = {}
     namesakes = {}
     for (gkey, g) in zip(by_group, groups):

@@ -160,6 +160,19 @@ def demonyms() -> dict[str, str]:
     return {r["demonym"].strip().lower(): r["country"].strip() for r in read_records("demonyms.tsv")}
 
 
+# Marks of text decoded with the wrong encoding ("Itâ s" for "It’s", "Ã©"): a word carrying one is a broken
+# word, not a name, even when it looks like a village's ("Itá").
+MOJIBAKE_MARKS = ("â", "Ã", "Â", "\ufffd")
+
+
+def _name_shaped(text: str) -> bool:
+    """Whether a span can be a place's name at all: it has a capital letter ("the gulf in graduation rates",
+    "an ice cream van" are common nouns) and is no broken word of a wrongly decoded text ("Itâ")."""
+    if not any(ch.isupper() for ch in text):
+        return False
+    return not (text.endswith(MOJIBAKE_MARKS) or "Ã" in text or "â€" in text or "\ufffd" in text)
+
+
 def _trim(span: Span) -> Span:
     """Drop a leading article and a trailing possessive: "the Syria's" -> "Syria"."""
     doc = span.doc
@@ -235,7 +248,7 @@ class _Finder:
         self.lower_words = {t.text for t in ctx.tokens if t.is_lower}
 
     def add(self, span: Span, key: str, source: str, hint: str | None = None, country: str | None = None) -> None:
-        if len(span) == 0 or any(self.taken[i] for i in range(span.start, span.end)):
+        if len(span) == 0 or any(self.taken[i] for i in range(span.start, span.end)) or not _name_shaped(span.text):
             return
         for i in range(span.start, span.end):
             self.taken[i] = True
@@ -257,6 +270,14 @@ class _Finder:
             return True  # "coach Ripley", "Sgt. Fairfield": a surname
         return len(span) == 1 and span[0].lower_ in self.person_words and not _preceded_by_locative(span)
 
+    def first_name_of_next(self, span: Span) -> bool:
+        """ "moved to Arlington, [Nadia] Moayyad said": spaCy ran a town and the first name after it into one
+        place; a single word right before a capitalized name that is no region or country starts a person's."""
+        doc = self.doc
+        return len(span) == 1 and span.end < len(doc) and doc[span.end].is_title and \
+            doc[span.end].pos_ == "PROPN" and \
+            not any(e.feature in ("admin1", "country") for e in self.gaz.lookup(span.text))
+
     def names_people_group(self, span: Span) -> bool:
         """An unknown name before "officials", "members", "agencies" is an organisation's ("United Way
         officials"), not a place's."""
@@ -277,7 +298,9 @@ class _Finder:
         comma = next((i for i in range(span.start + 1, span.end - 1) if doc[i].text == ","), None)
         if comma is not None:
             self.from_entity(doc[span.start:comma])
-            self.from_entity(doc[comma + 1:span.end])
+            tail = doc[comma + 1:span.end]
+            if not self.first_name_of_next(tail):
+                self.from_entity(tail)
             return
         gaz = self.gaz
         facility = _facility_after(span, gaz)
@@ -471,6 +494,8 @@ class _Finder:
         """
         span = _trim(ent)
         doc = self.doc
+        if self.speaker_named_like_person(span):
+            return
         i = span.start
         while i < span.end:
             matched = False
@@ -480,12 +505,25 @@ class _Finder:
                     continue
                 if j - i == len(span) or self.media_or_club(part, span) or self.after_given_name(part, span):
                     continue  # the whole name: the passes above judged it; a paper or a club: not where
+                if j == span.end and self.first_name_of_next(part):
+                    continue  # "Arlington, [Nadia] Moayyad": a first name run into the place before it
                 if self.accept_inside(part, self.names_institution(part, span)):
                     self.add(part, part.text, "inside_name", self.inside_hint(part, span))
                     i, matched = j, True
                     break
             if not matched:
                 i += 1
+
+    def speaker_named_like_person(self, name: Span) -> bool:
+        """ "[Nadia Moayyad] said" (spaCy: ORG): two capitalized words that speak, the second no word of an
+        organisation's name and no place, are a person's name, and the first is a first name, not a place."""
+        if len(name) != 2 or not all(t.is_title and t.is_alpha for t in name):
+            return False
+        last = name[-1].lower_
+        if last in INSTITUTION_WORDS | ORGANISATION_WORDS | MEDIA_WORDS | INSTITUTION_TAILS or self.gaz.known(name[-1].text):
+            return False
+        root = name.root
+        return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_LEMMAS
 
     def inside_hint(self, part: Span, name: Span) -> str | None:
         """What a place inside a name is: "Laurel County" a county; "Washington" in "the Washington State

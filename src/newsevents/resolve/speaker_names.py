@@ -49,6 +49,7 @@ class NameChecker:
     def __init__(self, text: str) -> None:
         self.text = text
         self.headlines = headline_spans(text)
+        self._written: dict[str, bool] = {}  # name -> written in the text (asked once per name)
 
     @cached_property
     def body(self) -> str:
@@ -60,6 +61,14 @@ class NameChecker:
 
     def in_headline(self, char: int) -> bool:
         return any(start <= char < end for start, end in self.headlines)
+
+    def written(self, name: str) -> bool:
+        """Does the article write this name, as whole words, anywhere (headlines too)?"""
+        if name not in self._written:
+            words = name.split()
+            pattern = r"(?<![\w’'])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w’'])"
+            self._written[name] = bool(words) and re.search(pattern, self.text) is not None
+        return self._written[name]
 
     def _in_body(self, words: list[str]) -> bool:
         pattern = r"(?<![\w’'])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w’'])"

@@ -10,6 +10,7 @@ subject of the right kind).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -62,6 +63,7 @@ class SpeakerResolver:
         self.history: list[tuple[int, Speaker]] = []  # (char offset, speaker) of resolved speakers
         self.gender: dict[str, str] = {}  # name -> "m" / "f", from the pronouns resolved to it
         self.names = NameChecker(ctx.text)
+        self._surname_gender: dict[str, str | None] = {}  # surname -> gender of an honorific written before it
 
     # -- the mention ---------------------------------------------------------------------------------
     def speaker(self, token: Token) -> Speaker:
@@ -74,6 +76,9 @@ class SpeakerResolver:
             del self.history[remembered:]
             return self._remember(Speaker(doc[token.i: token.i + 1], antecedent.name, antecedent.title,
                                           antecedent.entity, antecedent.person))
+        coordinated = self._coordination(token)
+        if coordinated is not None:
+            return self._remember(coordinated)
         if token.lemma_.lower() in MESSAGES and token.ent_type_ == "":
             author = _message_author(token)
             if author is not None:
@@ -95,8 +100,7 @@ class SpeakerResolver:
         if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"):
             entity = self.entity_at.get(ent.start_char)
             mention = self._clean_mention(_glued_prefix(_strip_possessive(ent)), token)
-            name = (entity.canonical if entity and entity.canonical else _strip_det(mention.text))
-            name = self.names.clean(name)
+            name = self.names.clean(self._canonical(entity) or _strip_det(mention.text))
             if mention.start < ent.start:  # "Frank-" + "Walter Steinmeier": the name as written
                 name = mention.text
             elif name == _strip_det(mention.text):
@@ -107,8 +111,10 @@ class SpeakerResolver:
                                           plural=ent.label_ == "NORP" or _plural(token),
                                           organisation=ent.label_ in ("ORG", "GPE", "NORP")))
         # A common noun phrase: "the White House" (when NER missed it), "Assad's office", "officials".
+        # A verb at its left is the cue of an inverted attribution ("Continued Stone:"), not the name.
         start = token.left_edge.i
-        while start < token.i and (doc[start].is_punct or doc[start].dep_ in ("det", "predet")):
+        while start < token.i and (doc[start].is_punct or doc[start].dep_ in ("det", "predet")
+                                   or doc[start].pos_ == "VERB"):
             start += 1
         end = token.i + 1 if token.pos_ == "PROPN" else _post_modified_end(token)
         mention = doc[start: end]
@@ -120,6 +126,38 @@ class SpeakerResolver:
                 return self._remember(Speaker(mention, longer, self._earlier_title(longer), entity,
                                               person=True))
         return self._remember(Speaker(mention, name, _appos_title(token), None, plural=_plural(token)))
+
+    def _canonical(self, entity: Entity | None) -> str | None:
+        """The entity's full name when the article writes it. A name the actor tables supplied and the
+        article never writes ("Barack Obama" for an article that says "President Obama", "Ashton Carter"
+        for "Ash Carter") is no name a reader finds in the text: the written form is used instead."""
+        if entity is None or not entity.canonical:
+            return None
+        return entity.canonical if self.names.written(entity.canonical) else None
+
+    def _coordination(self, token: Token) -> Speaker | None:
+        """'Richards and Menendez', 'Politicians and even some technologists', 'Bush and his rivals':
+        speakers joined by "and" speak together, so the mention runs to the last of them (a speaker cut
+        at the first would credit the words to one of several). A group: "they" may refer to it."""
+        if token.pos_ not in ("NOUN", "PROPN") or token.lower_ in RELATIVE:
+            return None
+        conjuncts = [c for c in token.conjuncts if c.i > token.i]
+        if not conjuncts or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children) or any(
+                c.pos_ not in ("NOUN", "PROPN", "PRON") for c in conjuncts):
+            return None
+        doc = self.doc
+        last = max(conjuncts, key=lambda c: c.i)
+        start = token.left_edge.i
+        while start < token.i and (doc[start].is_punct or doc[start].dep_ in ("det", "predet")):
+            start += 1
+        ent = self.span_of_token.get(last.i)
+        end = ent.end if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP") else (
+            last.i + 1 if last.pos_ != "NOUN" else _post_modified_end(last))
+        mention = doc[start: end]
+        if any(t.is_quote or "\n" in t.text_with_ws for t in mention[:-1]):
+            return None
+        name = _strip_det(mention.text.strip(" ,—–-"))
+        return Speaker(mention, name, None, None, person=False, plural=True)
 
     def _clean_mention(self, mention: Span, token: Token) -> Span:
         """The words of a name span that are the name ("Ben Carson" of a headline's "Ben Carson
@@ -195,10 +233,25 @@ class SpeakerResolver:
             before = self.doc[mention.start - 1].lower_
             if before in genders.honorifics:
                 return genders.honorifics[before]
+        if words and (written := self._honorific_gender(words[-1])) is not None:
+            return written  # "Warren" after "Mrs. Warren" earlier in the article
         for word in (title or "").lower().split():
             if word in genders.titles:
                 return genders.titles[word]
         return None
+
+    def _honorific_gender(self, surname: str) -> str | None:
+        """The gender of the honorific the article writes before this surname ("Mrs. Warren"), if one."""
+        if surname not in self._surname_gender:
+            genders = load_genders()
+            found = None
+            pattern = r"\b(\w+\.?)\s+" + re.escape(surname) + r"(?![\w’'])"
+            for match in re.finditer(pattern, self.ctx.text):
+                found = genders.honorifics.get(match.group(1).lower())
+                if found:
+                    break
+            self._surname_gender[surname] = found
+        return self._surname_gender[surname]
 
     def _agrees(self, speaker: Speaker, gender: str) -> bool:
         """A person name of no other known gender; "pro-Clinton" or "she" are no names."""
@@ -227,7 +280,7 @@ class SpeakerResolver:
             if ent.root.dep_ not in ("nsubj", "nsubjpass") or _inside_quote(ent):
                 continue
             entity = self.entity_at.get(ent.start_char)
-            name = self.names.clean(entity.canonical if entity and entity.canonical else _strip_possessive(ent).text)
+            name = self.names.clean(self._canonical(entity) or _strip_possessive(ent).text)
             candidate = Speaker(_strip_possessive(ent), name, _title_before(ent.root, ent), entity, person=True)
             if not self._agrees(candidate, gender):
                 continue
@@ -237,7 +290,7 @@ class SpeakerResolver:
                 if at - ent.start_char > PRONOUN_WINDOW // 2:
                     break
                 entity = self.entity_at.get(ent.start_char)
-                name = self.names.clean(entity.canonical if entity and entity.canonical else _strip_possessive(ent).text)
+                name = self.names.clean(self._canonical(entity) or _strip_possessive(ent).text)
                 candidate = Speaker(_strip_possessive(ent), name, None, entity, person=True)
                 if not _inside_quote(ent) and self._agrees(candidate, gender):
                     return candidate
@@ -297,7 +350,11 @@ class SpeakerResolver:
         if speaker.name is None and speaker.entity is None:
             return None
         entity = speaker.entity
-        actor = Actor(text=speaker.mention.text, canonical=speaker.name, title=speaker.title,
+        canonical = speaker.name
+        if entity is not None and entity.canonical and speaker.name and entity.canonical != speaker.name and (
+                not self.names.written(entity.canonical)):
+            canonical = entity.canonical  # the actor keeps the tables' full name ("Barack Obama")
+        actor = Actor(text=speaker.mention.text, canonical=canonical, title=speaker.title,
                       start=speaker.mention.start_char, end=speaker.mention.end_char)
         if entity is not None and entity.country is None and entity.sector is None:
             entity = self._entity_named(speaker.name) or entity
