@@ -81,11 +81,12 @@ class LinearModel:
         import numpy as np
 
         scores = np.tile(self.intercept, (len(rows), 1))
+        index = self.index
         for r, row in enumerate(rows):
-            for name, value in row.items():
-                at = self.index.get(name)
-                if at is not None and value:
-                    scores[r] += value * self.weights[at]
+            known = [(at, value) for name, value in row.items() if value and (at := index.get(name)) is not None]
+            if known:
+                rows_at, values = zip(*known)
+                scores[r] += np.asarray(values, dtype="float64") @ self.weights[list(rows_at)]
         if scores.shape[1] == 1:  # binary: the score is for the second class
             positive = 1.0 / (1.0 + np.exp(-scores[:, 0]))
             return np.column_stack([1.0 - positive, positive])

@@ -50,6 +50,7 @@ class NameChecker:
         self.text = text
         self.headlines = headline_spans(text)
         self._written: dict[str, bool] = {}  # name -> written in the text (asked once per name)
+        self._cleaned: dict[str, str] = {}  # name -> its clean form: each entity's name is asked for again and again
 
     @cached_property
     def body(self) -> str:
@@ -77,6 +78,11 @@ class NameChecker:
     def clean(self, name: str) -> str:
         """The part of `name` that is a name: one line of it, no trailing dateline, and no more words
         than the body text writes ("Glenn Beck Blasts Drudge" -> "Glenn Beck" when the body has it)."""
+        if name not in self._cleaned:
+            self._cleaned[name] = self._clean(name)
+        return self._cleaned[name]
+
+    def _clean(self, name: str) -> str:
         if "\n" in name:  # "13\nZoe Saldana", "Donald Trump\nMANCHESTER": the line with most name words
             lines = [line.strip() for line in name.split("\n") if line.strip()]
             if lines:
