@@ -177,9 +177,9 @@ def link_ending(text: str) -> str | None:
     return " ".join(words[-ENDING_WORDS:]).lower()
 
 
-def repeated_endings(lines: list[Line]) -> set[str]:
+def repeated_endings(endings: list[str | None]) -> set[str]:
     """Link labels that end REPEATS_IN_PAGE lines or more of the page: each such line is a teaser."""
-    counts = Counter(ending for line in lines if (ending := link_ending(line.text)))
+    counts = Counter(ending for ending in endings if ending)
     return {ending for ending, count in counts.items() if count >= REPEATS_IN_PAGE}
 
 
@@ -199,10 +199,11 @@ def classify(raw: str, furniture: Collection[str] = frozenset()) -> tuple[list[L
     lines = [Line(t, line_kind(t), len(t.split())) for t in texts]
     keys = [furniture_key(line.text) for line in lines]
     repeated = repeated_in_page(keys)
-    endings = repeated_endings(lines)
-    for line, key in zip(lines, keys):
+    endings = [link_ending(line.text) for line in lines]
+    teaser_endings = repeated_endings(endings)
+    for line, key, ending in zip(lines, keys, endings):
         if line.kind in (SHORT, SENTENCE, PROSE, BYLINE) and (
-                key in repeated or key in furniture or link_ending(line.text) in endings):
+                key in repeated or key in furniture or ending in teaser_endings):
             line.kind = FURNITURE
     captions: list[str] = []
     for i, line in enumerate(lines):

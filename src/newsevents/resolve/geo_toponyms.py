@@ -128,6 +128,8 @@ NOT_NATURAL_LABELS = {"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP", "
 # Words after a hyphen that make the name before it where someone or something is from: "London-based".
 MODIFIER_SUFFIXES = {"based", "born", "headquartered", "registered", "flagged", "bred", "raised"}
 INSIDE_NAME_LABELS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LOC", "GPE", "LAW"}
+# Last words that make a two-word name an institution's, an organisation's or a paper's, not a person's.
+NAME_TAIL_WORDS = INSTITUTION_WORDS | ORGANISATION_WORDS | MEDIA_WORDS | INSTITUTION_TAILS
 SPEECH_LEMMAS = {"say", "tell", "announce", "state", "add", "claim", "report", "comment", "confirm", "deny",
                  "declare", "insist", "warn", "write", "note", "explain", "reply", "respond", "speak",
                  "accuse", "urge", "acknowledge", "argue", "stress", "emphasize", "tweet", "brief"}
@@ -520,7 +522,7 @@ class _Finder:
         if len(name) != 2 or not all(t.is_title and t.is_alpha for t in name):
             return False
         last = name[-1].lower_
-        if last in INSTITUTION_WORDS | ORGANISATION_WORDS | MEDIA_WORDS | INSTITUTION_TAILS or self.gaz.known(name[-1].text):
+        if last in NAME_TAIL_WORDS or self.gaz.known(name[-1].text):
             return False
         root = name.root
         return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_LEMMAS

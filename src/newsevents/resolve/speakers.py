@@ -112,10 +112,7 @@ class SpeakerResolver:
                                           organisation=ent.label_ in ("ORG", "GPE", "NORP")))
         # A common noun phrase: "the White House" (when NER missed it), "Assad's office", "officials".
         # A verb at its left is the cue of an inverted attribution ("Continued Stone:"), not the name.
-        start = token.left_edge.i
-        while start < token.i and (doc[start].is_punct or doc[start].dep_ in ("det", "predet")
-                                   or doc[start].pos_ == "VERB"):
-            start += 1
+        start = _mention_start(token, skip_verbs=True)
         end = token.i + 1 if token.pos_ == "PROPN" else _post_modified_end(token)
         mention = doc[start: end]
         name = _strip_det(mention.text)
@@ -147,9 +144,7 @@ class SpeakerResolver:
             return None
         doc = self.doc
         last = max(conjuncts, key=lambda c: c.i)
-        start = token.left_edge.i
-        while start < token.i and (doc[start].is_punct or doc[start].dep_ in ("det", "predet")):
-            start += 1
+        start = _mention_start(token)
         ent = self.span_of_token.get(last.i)
         end = ent.end if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP") else (
             last.i + 1 if last.pos_ != "NOUN" else _post_modified_end(last))
@@ -495,6 +490,17 @@ def _strip_possessive(span: Span) -> Span:
     if len(span) > 1 and span[-1].lower_ in ("'s", "’s", "'", "’"):
         return span[:-1]
     return span
+
+
+def _mention_start(token: Token, skip_verbs: bool = False) -> int:
+    """Where a speaker's mention starts: its leftmost word, past punctuation and determiners (and, with
+    `skip_verbs`, past the cue verb of an inverted attribution: "Continued Stone:")."""
+    doc = token.doc
+    start = token.left_edge.i
+    while start < token.i and (doc[start].is_punct or doc[start].dep_ in ("det", "predet")
+                               or (skip_verbs and doc[start].pos_ == "VERB")):
+        start += 1
+    return start
 
 
 def _strip_det(text: str) -> str:
