@@ -48,6 +48,24 @@ def _straight_opens(text: str, i: int) -> bool:
     return i == 0 or text[i - 1] in " \t\r\n\u00a0([{—–-/:;"
 
 
+def _ends_word(text: str, i: int) -> bool:
+    """Is `i` (right after a mark) a blank, a punctuation mark or the end of the text? An opening mark is
+    glued to the word on its right, so a mark followed by none ends a quote."""
+    return i >= len(text) or text[i] in " \t\r\n\u00a0.,;:!?)]}—–-"
+
+
+def _closes_anyway(text: str, i: int, mark: str) -> bool:
+    """A mark of the opening shape that closes the open quote all the same: a typed “ glued to the word
+    on its left ('an “expedited review“ of'), or a straight mark after the blank that closes a nested
+    single quote ('say, 'Well done,' " said Rep. ...'). Either way no word follows it, so it opens
+    nothing."""
+    if not _ends_word(text, i + len(mark)) or i == 0:
+        return False
+    if mark == "“":
+        return not text[i - 1].isspace()
+    return mark == '"' and text[i - 1] == " " and i > 1 and text[i - 2] in "'’,.!?"
+
+
 def _starts_line(text: str, i: int) -> bool:
     """Is `i` the first non-blank character of its line?"""
     return not text[text.rfind("\n", 0, i) + 1: i].strip()
@@ -91,7 +109,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 open_at, open_len = i, len(mark)
             continue
         # A quote is open.
-        if mark in CLOSING or (straight and not _straight_opens(text, i)):
+        if mark in CLOSING or (straight and not _straight_opens(text, i)) or _closes_anyway(text, i, mark):
             close(i + len(mark), len(mark))
         elif mark in OPENING or straight:
             # An opening mark while open: the continuation of a multi-paragraph quote when it starts

@@ -12,6 +12,9 @@ marks, then single loops over tokens and sentences):
    Moscow would not speculate..."); when it holds a quoted fragment the quote is mixed; "according
    to X" attributes the rest of its sentence to X. A cue inside another quote's content is the
    speaker's words, not a new attribution (except the plain "say"/"tell", reported at any depth).
+   The content stays in its cue's paragraph (the parser sometimes runs two paragraphs into one
+   sentence), and a participle cue after a comma ("..., adding that ...") starts an attribution of its
+   own with the same speaker.
 3. Speaker-colon lines: transcripts and headlines ("PENCE: Well, ...", "Issa: Clinton's honesty ...").
 Speakers (mention, title, canonical name through pronouns and short forms) come from `resolve.speakers`.
 """
@@ -118,17 +121,35 @@ def _cue_after(art: _Article, q: QuoteSpan) -> Token | None:
     if i >= len(doc):
         return None
     if last_char == "." and not (doc[i].is_lower or art.is_cue(doc[i])):
-        return None  # '"... ." The next sentence' starts something new
+        # '"... ." The next sentence' starts something new, unless it is a bare 'Trump said.'
+        return _bare_attribution(art, i)
     sent_end = doc[i].sent.end
     stop = min(sent_end, i + MAX_ATTRIBUTION_TOKENS)
     for j in range(i, stop):
         token = doc[j]
         if token.is_quote or art.in_quote[j]:
             break
-        if "\n" in token.text_with_ws and j > i and token.text.strip() == "":
-            break
+        if "\n" in token.text_with_ws and token.text.strip() == "":
+            break  # a quote that ends its line is a heading or a paragraph of its own, not this cue's
         if art.is_cue(token):
             return token
+    return None
+
+
+def _bare_attribution(art: _Article, i: int) -> Token | None:
+    """'"... the 30,000 emails that are missing." Trump said.': a sentence of a name and a cue alone after
+    a quote closed with a period is its attribution all the same (the period belonged outside)."""
+    doc = art.doc
+    for j in range(i, min(i + 5, len(doc) - 1)):
+        token = doc[j]
+        if art.is_cue(token):
+            after = doc[j + 1]
+            names = doc[i: j]
+            if after.text in (".", "\n") and names and all(t.pos_ in ("PROPN", "PRON", "NOUN", "DET") for t in names):
+                return token
+            return None
+        if token.is_punct or token.is_space:
+            return None
     return None
 
 
@@ -376,7 +397,10 @@ def _is_addressee(token: Token) -> bool:
 
 
 def _content_token(cue: Token, takes: tuple[str, ...]) -> Token | None:
-    children = list(cue.children)
+    # What a cue reports follows it ("Jolly said he would ..."); a complement before it is the inverted
+    # '"...," Jolly said' or, when the parse ran two paragraphs into one sentence, the previous paragraph:
+    # the complements after the cue are tried first, and none across a paragraph break.
+    children = [c for c in (*cue.rights, *cue.lefts) if not _paragraph_between(cue, c)]
     for want in takes:
         for child in children:
             if want in ("ccomp", "xcomp", "dobj") and child.dep_ == want:
@@ -390,13 +414,21 @@ def _content_token(cue: Token, takes: tuple[str, ...]) -> Token | None:
     return None
 
 
+def _paragraph_between(a: Token, b: Token) -> bool:
+    """A line break between two tokens (a cue and its complement's head)."""
+    first, last = (a, b) if a.i < b.i else (b, a)
+    return "\n" in first.doc.text[first.idx: last.idx]
+
+
 def _subject(cue: Token, art: _Article) -> Token | None:
     """The cue's subject, or the subject it shares ('Russia launched ..., saying ...')."""
+    if _next_attribution(cue) and (outer := _reporting_cue(cue, art)) is not None:
+        return _subject(outer, art)  # 'Packer said the focus is taking a toll, pointing to ...': Packer's
     subject = _subject_token(cue)
     if subject is not None and _can_speak(subject) and not _line_between(art, subject, cue) and not (
             _is_dateline(subject)):
         return subject
-    if subject is None and (inverted := _name_after_opening_cue(cue)) is not None:
+    if subject is None and (inverted := _name_after_opening_cue(cue) or _name_after_quote_cue(cue)) is not None:
         return inverted
     if cue.dep_ != "ROOT" and subject is None:
         return None
@@ -418,6 +450,35 @@ def _name_after_opening_cue(cue: Token) -> Token | None:
     if last is None or last.i + 1 >= len(doc) or doc[last.i + 1].text not in (":", ","):
         return None
     return last
+
+
+def _name_after_quote_cue(cue: Token) -> Token | None:
+    """'"... the challenge,'' said Jared Bernstein, a senior fellow ...': a cue right after a quote's
+    comma is followed by its speaker, whatever the parse made of them (a sentence run across the next
+    paragraph hangs the name on a verb there). Returns the last word of the first person or
+    organisation named before the next comma, with only title words ("Rep.", "the ... spokesman") before it."""
+    doc = cue.doc
+    if cue.i < 1 or not (doc[cue.i - 1].is_quote or doc[cue.i - 1].text == ","):
+        return None
+    for token in doc[cue.i + 1: cue.i + 8]:
+        if token.is_punct or "\n" in token.text_with_ws[:-1] or token.is_space:
+            return None
+        if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and (
+                token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I"):
+            return token
+        if token.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "PART") and token.ent_type_ == "":
+            return None
+    return None
+
+
+def _within_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int]:
+    """A content span cut to the paragraph of its cue at `at`: a parse that runs two paragraphs into
+    one sentence must not make the next paragraph part of what was said."""
+    paragraph_start = text.rfind("\n", 0, at) + 1
+    paragraph_end = text.find("\n", at)
+    if paragraph_end < 0:
+        paragraph_end = len(text)
+    return max(start, paragraph_start), min(end, paragraph_end)
 
 
 def _name_before(cue: Token, art: _Article) -> Token | None:
@@ -560,7 +621,7 @@ def _reported(art: _Article, used_cues: set[int], direct: list[Draft]) -> list[D
             start, end = _span_without(content, token)
         else:
             start, end = content.left_edge.idx, finding_end or _end_char(_clause_end(content))
-        start, end = _trim(text, start, end)
+        start, end = _trim(text, *_within_paragraph(text, token.idx, start, end))
         if end - start < 3 or any(_overlaps(start, end, s, e) for s, e in direct_spans):
             continue
         kind = "indirect"
@@ -628,7 +689,9 @@ def _clause_end(head: Token) -> Token:
     doc = head.doc
     end = head.right_edge
     for child in head.rights:
-        if child.dep_ != "conj" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+        # '..., explaining, "because ..."': a participle cue starts a second attribution of its own.
+        if not _next_attribution(child) and (
+                child.dep_ != "conj" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)):
             continue
         if any(c.dep_ == "mark" for c in child.children):
             continue
@@ -639,6 +702,27 @@ def _clause_end(head: Token) -> Token:
             end = doc[last]
         break
     return end
+
+
+def _reporting_cue(participle: Token, art: _Article) -> Token | None:
+    """The cue whose content a participle cue hangs from in the parse ("said [A, pointing to B]"): the
+    participle goes on with that cue's speaker, not with the subject of A."""
+    token = participle.head
+    for _ in range(3):
+        if token.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "dobj") or token.head is token:
+            return None
+        token = token.head
+        if art.is_cue(token):
+            return token
+    return None
+
+
+def _next_attribution(token: Token) -> bool:
+    """A participle cue after a comma ('said he would release them Friday, calling the attacks ...',
+    '..., adding that ...'): the speaker goes on with a new attribution, which is not the first one's
+    content (PolNeAR annotates each cue's content apart)."""
+    return (token.dep_ in ("advcl", "conj", "xcomp") and token.tag_ == "VBG" and token.i > 0
+            and token.doc[token.i - 1].text == "," and token.lemma_.lower() in load_cues().verbs)
 
 
 def _end_char(token: Token) -> int:

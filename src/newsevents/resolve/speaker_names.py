@@ -83,6 +83,7 @@ class NameChecker:
         return self._cleaned[name]
 
     def _clean(self, name: str) -> str:
+        name = _POSSESSIVE_END.sub("", name)  # "Donald Trump‘s" (a mistyped apostrophe the tokenizer kept)
         if "\n" in name:  # "13\nZoe Saldana", "Donald Trump\nMANCHESTER": the line with most name words
             lines = [line.strip() for line in name.split("\n") if line.strip()]
             if lines:
@@ -99,6 +100,9 @@ class NameChecker:
                     words = words[:cut]
                     break
         return " ".join(words)
+
+
+_POSSESSIVE_END = re.compile(r"(?<=\w)['’‘]s?$")
 
 
 def _dateline_word(word: str) -> bool:

@@ -100,7 +100,10 @@ class SpeakerResolver:
         if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"):
             entity = self.entity_at.get(ent.start_char)
             mention = self._clean_mention(_glued_prefix(_strip_possessive(ent)), token)
-            name = self.names.clean(self._canonical(entity) or _strip_det(mention.text))
+            canonical = self._canonical(entity)
+            if canonical and ent.label_ == "PERSON" and not _same_person_name(canonical, mention.text):
+                canonical = None  # "Mr. Trump" linked to "Maryanne Trump Barry" or "Trump Shuttle"
+            name = self.names.clean(canonical or _strip_det(mention.text))
             if mention.start < ent.start:  # "Frank-" + "Walter Steinmeier": the name as written
                 name = mention.text
             elif name == _strip_det(mention.text):
@@ -468,6 +471,25 @@ def _relative_clause(token: Token) -> Token | None:
     return None
 
 
+def _same_person_name(full: str, written: str) -> bool:
+    """Can the full name `full` be the person written `written` ("Mr. Lou" -> "Lou Jiwei", "Biden" ->
+    "Joseph R. Biden Jr.")? The written surname must be the full name's last word, its first (family
+    names written first) or the word before a generational suffix; one person's entity linked to a
+    relative ("Maryanne Trump Barry" for "Mr. Trump") is not."""
+    full_words = [w.strip(".,") for w in full.split()]
+    written_words = [w.strip(".,") for w in written.split()]
+    if not full_words or not written_words:
+        return True
+    surname = written_words[-1]
+    while len(full_words) > 1 and full_words[-1].lower() in GENERATIONAL:
+        full_words.pop()
+    return surname in (full_words[-1], full_words[0])
+
+
+# Suffixes after a surname: "Joseph R. Biden Jr.", "Brent Bozell III".
+GENERATIONAL = {"jr", "sr", "ii", "iii", "iv"}
+
+
 def _ends_with(full: str, words: list[str]) -> bool:
     longer = full.split()
     return len(longer) > len(words) and longer[-len(words):] == words
@@ -487,7 +509,7 @@ def _glued_prefix(span: Span) -> Span:
 
 
 def _strip_possessive(span: Span) -> Span:
-    if len(span) > 1 and span[-1].lower_ in ("'s", "’s", "'", "’"):
+    if len(span) > 1 and span[-1].lower_ in ("'s", "’s", "‘s", "'", "’", "‘"):
         return span[:-1]
     return span
 
