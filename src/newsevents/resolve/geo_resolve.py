@@ -36,6 +36,7 @@ SAME_NAME_SEAT_BONUS = 1.0  # "New York" is the city more often than the state n
 ALTERNATE_NAME_PENALTY = 2.0  # a town matched only by one of its many alternate names
 MAX_CANDIDATES = 40
 COUNTRY_SHARE_WEIGHT = 3.0
+MIN_SHARE_EVIDENCE = 1.0  # the share of one weakly anchored name (a town) counts half
 MAX_REGION_SUPPORT, REGION_WEIGHT = 3.0, 1.2
 MAX_DEMONYM_SUPPORT, DEMONYM_WEIGHT = 1.0, 0.3
 PROXIMITY_KM = 100.0
@@ -190,6 +191,7 @@ def _nearness(groups: list[_Group]) -> list[list[float]]:
 
 ANCHOR_FEATURES = {"country", "admin1", "region", "continent", "water", "island", "mountain"}
 WEAK_ANCHOR_WEIGHT = 0.5
+ANCHOR_CITY_POPULATION = 100_000
 
 
 def _anchor_weight(group: _Group) -> float:
@@ -197,8 +199,10 @@ def _anchor_weight(group: _Group) -> float:
     town's name, which many places share ("Emerald", "Springfield"), says it less surely."""
     if not group.entries or group.namesake_feature:
         return 0.0  # a feature placed at its namesake is no evidence for the others
-    best = max(range(len(group.entries)), key=lambda k: group.mass[k])
-    return 1.0 if group.entries[best].feature in ANCHOR_FEATURES else WEAK_ANCHOR_WEIGHT
+    best = group.entries[max(range(len(group.entries)), key=lambda k: group.mass[k])]
+    if best.feature in ANCHOR_FEATURES or best.population >= ANCHOR_CITY_POPULATION:
+        return 1.0  # a state, a country, or a big city ("Dallas") that news names by itself
+    return WEAK_ANCHOR_WEIGHT
 
 
 def _score(groups: list[_Group], demonym_countries: Counter, focus: str | None,
@@ -224,8 +228,9 @@ def _score(groups: list[_Group], demonym_countries: Counter, focus: str | None,
             score = g.base[k]
             if e.country and others:
                 # the article's focus: the share of its other places that are in this country
-                total = sum(weights[hi] for hi in others)
-                share = sum(weights[hi] * country_mass[hi][e.country] for hi in others) / total if total else 0.0
+                # at least one full anchor's worth: a lone town's name elsewhere is weak evidence of a country
+                total = max(sum(weights[hi] for hi in others), MIN_SHARE_EVIDENCE)
+                share = sum(weights[hi] * country_mass[hi][e.country] for hi in others) / total
                 score += COUNTRY_SHARE_WEIGHT * share
                 if e.admin1:
                     rk = (e.country, normalize(e.admin1))

@@ -29,7 +29,10 @@ Sources, in order of trust:
 7. "X-based" / "X-born" modifiers ("a Houston-based contractor"), natural features by their head word
    ("Anthony Creek", "Lake Lanier", "Mount Hood"), and a town before a noun for its people ("Winona man").
 A school, company or team named after a place ("Georgia Tech", "Boise State") is not that place: only
-the place inside its name is one; a disease named after a place ("West Nile virus") is not a place.
+the place inside its name is one, and a town that starts a school's name ("Goshen Elementary", "Columbia
+University") only when the article also names the town alone; a saint's name in a church's, school's or
+feast's name ("St. Mary's Catholic School") is no place; a disease named after a place ("West Nile virus")
+is not a place.
 Names of people are not places: a single word that is part of a person's name in the article
 ("Jordan" after "Jordan Henderson") is taken only after a locative preposition.
 Demonyms ("Russian") are recorded apart (`source="demonym"`): evidence of the article's countries.
@@ -108,6 +111,16 @@ GIVEN_NAMES = {"george", "martin", "john", "james", "thomas", "abraham", "benjam
 # Words after a place's name that make it a disease's name ("West Nile virus", "Lassa fever").
 DISEASE_WORDS = {"virus", "viruses", "fever", "disease", "flu", "influenza", "syndrome", "encephalitis", "strain",
                  "variant", "outbreak-strain", "hemorrhagic", "haemorrhagic", "virus-like", "like"}
+SAINT_WORDS = {"St.", "St", "Saint", "Ste."}
+SAINT_INSTITUTIONS = {"Church", "Cathedral", "Chapel", "Basilica", "Abbey", "Parish", "Catholic", "Lutheran",
+                      "Episcopal", "Methodist", "Presbyterian", "Baptist", "Orthodox", "United", "Evangelical",
+                      "School", "Academy", "College", "High", "Elementary", "Hospital", "Cemetery", "Day",
+                      "Eve", "Festival", "Parade", "Home", "Health", "Medical", "Regional", "Mercy", "Hall"}
+# Capitalized words that make the name before them a school's ("Goshen Elementary", "Paris Junior College").
+SCHOOL_WORDS = {"University", "College", "Academy", "School", "Elementary", "High", "Middle", "Seminary",
+                "Polytechnic", "Prep", "Preparatory"}
+SCHOOL_QUALIFIERS = {"State", "Community", "Junior", "Technical", "Christian", "Catholic", "Area", "Senior",
+                     "Junior-Senior", "Intermediate", "Primary", "Grammar", "Village", "Regional", "Central"}
 # Nouns for the people of a town, after its name in local news ("Winona man", "Clinton couple").
 RESIDENT_NOUNS = {"man", "woman", "men", "women", "couple", "family", "families", "teen", "teens", "teenager",
                   "boy", "girl", "resident", "residents", "native", "natives", "students", "student", "senior",
@@ -248,12 +261,20 @@ class _Finder:
         # ("Jordan Henderson" vs a headline "Rethinking Egypt" misread as a person)
         self.person_words = {w for w, n in in_person.items() if alone_place[w] <= n}
         self.lower_words = {t.text for t in ctx.tokens if t.is_lower}
+        self.school_towns: list[Toponym] = []
 
     def add(self, span: Span, key: str, source: str, hint: str | None = None, country: str | None = None) -> None:
         if len(span) == 0 or any(self.taken[i] for i in range(span.start, span.end)) or not _name_shaped(span.text):
             return
         for i in range(span.start, span.end):
             self.taken[i] = True
+        if source not in ("demonym", "street") and self.saint_named(span):
+            return  # "St. John's Lutheran School", "St. Patrick's Day": a saint's name, not a town's
+        if source not in ("demonym", "street") and hint != "facility" and self.town_naming_school(span, key):
+            # "Columbia University", "Shiloh High School": a school, not the town (kept aside: see `school_towns`)
+            self.school_towns.append(Toponym(span.text, span.start_char, span.end_char,
+                                             self.ctx.sentence_index(span.start_char), key, "inside_name", hint))
+            return
         self.found.append(Toponym(span.text, span.start_char, span.end_char, self.ctx.sentence_index(span.start_char),
                                   key, source, hint, country=country))
 
@@ -266,6 +287,39 @@ class _Finder:
         key = _facility_before(span, self.gaz)
         hint = "facility" if key else "admin2" if span[-1].lower_ in COUNTY_WORDS else None
         self.add(span, key or span.text, source, hint)
+
+    def saint_named(self, span: Span) -> bool:
+        """A saint's name in a church's, a school's or a feast's ("St. Mary's High School", "St. Paul's United
+        Brethren Church", "St. Patrick's Day"): "St. X's" before a capitalized word names the saint's."""
+        doc = self.doc
+        if span[0].text not in SAINT_WORDS or span.end + 1 >= len(doc):
+            return False
+        key = normalize(span.text)
+        if doc[span.end].text not in ("'s", "’s") or any(
+                e.feature == "city" and e.population >= MISLABEL_MIN_POPULATION and normalize(e.name) == key
+                for e in self.gaz.lookup(span.text)):
+            return False  # (not "St. Petersburg's Pulkovo Airport", "St. Louis's Catholic hospitals": the city's)
+        name = doc[span.end + 1:span.end + 5]
+        for token in name:
+            if not token.text[:1].isupper():
+                return False
+            if token.text in SAINT_INSTITUTIONS:
+                return True
+        return False
+
+    def town_naming_school(self, span: Span, key: str) -> bool:
+        """A town's name that starts a school's ("[Goshen] Elementary", "[Concordia] College", "[Wright] State
+        University"): the school is not the place, and news names schools after towns, people and saints alike.
+        A state or a country in a school's name still says where it is ("Ohio State University"), and so does
+        a county ("Laurel County High School")."""
+        doc = self.doc
+        after = [t.text for t in doc[span.end:span.end + 2]]
+        if not after or not (after[0] in SCHOOL_WORDS or after[0] in SCHOOL_QUALIFIERS and after[1:2]
+                             and after[1] in SCHOOL_WORDS):
+            return False
+        if span[-1].lower_ in COUNTY_WORDS:
+            return False
+        return not any(e.feature in ("country", "admin1") for e in self.gaz.lookup(key))
 
     def person_like(self, span: Span) -> bool:
         if len(span) == 1 and span.start > 0 and self.doc[span.start - 1].lower_ in PERSON_TITLES:
@@ -777,6 +831,12 @@ class _Finder:
             return True
         return _preceded_by_locative(span, LOCATIVE) and _entries_strong(self.gaz, text, 1000)
 
+    def school_towns_named_alone(self) -> None:
+        """A town in a school's name is a place after all when the article also names the town by itself
+        ("Amherst College" in a story about Amherst): the school is then the town's."""
+        alone = {normalize(t.key) for t in self.found if t.source != "demonym"}
+        self.found.extend(t for t in self.school_towns if normalize(t.key) in alone)
+
     def qualify(self) -> None:
         """'Paris, Texas': the second name qualifies the first when it is a region or country."""
         self.found.sort(key=lambda t: t.start)
@@ -806,6 +866,7 @@ def find_toponyms(ctx: ArticleContext) -> list[Toponym]:
     finder.scan()
     finder.streets()
     finder.abbreviated_regions()
+    finder.school_towns_named_alone()
     finder.qualify()
     return [t for t in finder.found if not _names_disease(ctx, t)]
 
