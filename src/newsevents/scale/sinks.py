@@ -62,10 +62,17 @@ def write_batches(results: Iterable[ArticleResult], write: Callable[[list[Articl
 def store_batch(con: duckdb.DuckDBPyConnection, batch: list[ArticleResult]) -> int:
     """Commit one batch to the store, then sign its articles for story clustering: hashing as the
     run goes leaves the corpus step at the end (one process, after the workers) only the clustering."""
+    import duckdb
+
     from newsevents.resolve.clusters import add_signatures
 
     written = store.write_results(con, batch)[0]
-    add_signatures(con)
+    try:
+        add_signatures(con)
+    except duckdb.Error as exc:  # a full or failing disk: the batch is stored, its signatures wait
+        reason = str(exc).splitlines()[0]
+        raise store.StoreError(f"could not sign a batch of {len(batch)} documents for clustering ({reason}); "
+                               "the batch and everything stored before it are kept") from None
     return written
 
 
