@@ -44,7 +44,7 @@ class DecisionModel:
     """What `newsevents train events` writes: three classifiers over feature dicts, and the threshold."""
 
     type_model: LinearModel  # NONE or a PLOVER type
-    role_model: LinearModel  # for one option of a role (a phrase, or empty): is it right?
+    role_model: LinearModel  # scores the options of a role (a phrase, or empty); see role_listwise
     usable_model: CalibratedUsable  # P(usable), calibrated
     hypothetical_model: LinearModel  # is the event only planned, demanded, possible? (the rules' flag is a feature)
     threshold: float  # the default --min-confidence, chosen on training data
@@ -52,6 +52,7 @@ class DecisionModel:
     # one for the source and one for the target
     role_margin: float | tuple[float, float] = 0.0
     none_bar: float | None = None  # keep a candidate while P(no event) is under this (None: unless "no event" wins)
+    role_listwise: bool = False  # the role model ranks a role's options together (a softmax over them)
     version: str = ""
     trained_on: dict[str, int] | None = None  # sentences and events of each label source
 
@@ -77,7 +78,8 @@ class LinearModel:
         vocabulary = {str(name): int(at) for name, at in vectorizer.vocabulary_.items()}
         return cls(classes, vocabulary, weights, regression.intercept_.copy())
 
-    def predict_proba(self, rows: list[dict[str, Any]]) -> Any:
+    def decision_function(self, rows: list[dict[str, Any]]) -> Any:
+        """The linear scores: one row per feature dict, one column per class (one for a binary model)."""
         import numpy as np
 
         scores = np.tile(self.intercept, (len(rows), 1))
@@ -87,6 +89,12 @@ class LinearModel:
             if known:
                 rows_at, values = zip(*known)
                 scores[r] += np.asarray(values, dtype="float64") @ self.weights[list(rows_at)]
+        return scores
+
+    def predict_proba(self, rows: list[dict[str, Any]]) -> Any:
+        import numpy as np
+
+        scores = self.decision_function(rows)
         if scores.shape[1] == 1:  # binary: the score is for the second class
             positive = 1.0 / (1.0 + np.exp(-scores[:, 0]))
             return np.column_stack([1.0 - positive, positive])
@@ -143,8 +151,22 @@ def _same(a: Actor | None, b: Actor | None) -> bool:
     return a is not None and b is not None and (a.start, a.end) == (b.start, b.end)
 
 
-def candidate_features(c: Candidate, ctx: ArticleContext) -> dict[str, Any]:
-    """What the type and usable models read of one candidate."""
+def article_mix(candidates: list[Candidate]) -> dict[str, float]:
+    """What kind of story the article is, read off all its candidates: the share of each type the
+    rules propose. "Attack" in a story full of strikes and killings is an ASSAULT; in one full of
+    criticism and campaigns it is an ACCUSE. Read once per article."""
+    if not candidates:
+        return {}
+    counts: dict[str, int] = {}
+    for c in candidates:
+        counts[c.event.type] = counts.get(c.event.type, 0) + 1
+    mix = {f"article_share={t}": n / len(candidates) for t, n in counts.items()}
+    mix["article_candidates"] = min(len(candidates), 40) / 40
+    return mix
+
+
+def candidate_features(c: Candidate, ctx: ArticleContext, mix: dict[str, float] | None = None) -> dict[str, Any]:
+    """What the type and usable models read of one candidate (`mix`: its article's, see article_mix)."""
     tokens = ctx.tokens
     t = tokens[c.trigger]
     ev = c.event
@@ -178,6 +200,9 @@ def candidate_features(c: Candidate, ctx: ArticleContext) -> dict[str, Any]:
     f["sentence_quote"] = float(any(q in sent.text for q in ('"', "\u201c", "\u201d")))
     f["sentence_length"] = min(len(sent), 80) / 80
     f.update(_entity_counts(sent, ctx))
+    if mix:
+        f.update(mix)
+        f["article_share_own_type"] = mix.get("article_share=" + ev.type, 0.0)
     return f
 
 
@@ -250,6 +275,26 @@ def choose_option(options: list[Option], probs: list[float], margin: float = 0.0
     return options[best], probs[best], current
 
 
+def option_probabilities(role_model: LinearModel, groups: list[list[dict[str, Any]]],
+                         listwise: bool = True) -> list[list[float]]:
+    """Each role's options, scored: a listwise role model's softmax over the options of the role
+    (train/role_ranker.py), or a pointwise one's P(right) for each option alone (older model files)."""
+    import numpy as np
+
+    rows = [row for group in groups for row in group]
+    if not listwise:
+        flat = iter(_true_column(role_model, rows))
+        return [[next(flat) for _ in group] for group in groups]
+    scores = role_model.decision_function(rows)[:, 0] if rows else np.zeros(0)
+    out, at = [], 0
+    for group in groups:
+        s = scores[at:at + len(group)]
+        at += len(group)
+        p = np.exp(s - s.max()) if len(s) else s
+        out.append([float(v) for v in p / p.sum()] if len(s) else [])
+    return out
+
+
 def _true_column(model: Any, rows: list[dict[str, Any]]) -> list[float]:
     """P(True) of each row, for the binary models."""
     return [probs[True] for probs in _probabilities(model, rows)]
@@ -261,23 +306,26 @@ def decide(candidates: list[Candidate], ctx: ArticleContext, model: DecisionMode
     model = model if model is not None else load_model()
     if model is None:
         return [c.event for c in candidates if c.trusted]
-    features = [candidate_features(c, ctx) for c in candidates]
+    mix = article_mix(candidates)
+    features = [candidate_features(c, ctx, mix) for c in candidates]
     type_probs = _probabilities(model.type_model, features)
     none_bar = getattr(model, "none_bar", None)  # a model file written before the bar existed has none
     kept = [(c, choose_type(p, none_bar), f, p) for c, f, p in zip(candidates, features, type_probs)]
     kept = [k for k in kept if k[1] != NO_EVENT]
     # every option of every role of every kept candidate, scored in one call
     options = [[role_options(c, role, ctx) for role in ROLES] for c, *_ in kept]
-    rows = [option_features(c, role, o, ctx) for (c, *_), per_role in zip(kept, options)
-            for role, role_opts in zip(ROLES, per_role) for o in role_opts]
-    scores = iter(_true_column(model.role_model, rows))
+    groups = [[option_features(c, role, o, ctx) for o in role_opts] for (c, *_), per_role in zip(kept, options)
+              for role, role_opts in zip(ROLES, per_role)]
+    listwise = getattr(model, "role_listwise", False)  # a model file written before the ranker has a pointwise one
+    scores = iter(p for group in option_probabilities(model.role_model, groups, listwise) for p in group)
     hypothetical = _true_column(model.hypothetical_model, [f for _, _, f, _ in kept])
     margins = role_margins(model.role_margin)
     decided = []
     for (c, chosen, f, p), per_role, hyp in zip(kept, options, hypothetical):
         choices = [choose_option(role_opts, [next(scores) for _ in role_opts], margin)
                    for role_opts, margin in zip(per_role, margins)]
-        decided.append((c, chosen, choices, hyp >= 0.5, usable_features(f, p, chosen, choices, hyp)))
+        flag = hyp >= 0.5 or _only_possible(ctx.tokens[c.trigger])
+        decided.append((c, chosen, choices, flag, usable_features(f, p, chosen, choices, hyp)))
     usable = _true_column(model.usable_model, [row for *_, row in decided])
     events: list[Event] = []
     seen: set[tuple[int, int, str]] = set()
@@ -291,6 +339,18 @@ def decide(candidates: list[Candidate], ctx: ArticleContext, model: DecisionMode
         events.append(replace(ev, type=chosen, source=source, target=target, hypothetical=hyp,
                               confidence=round(confidence, 3), **_retyped_codes(ev, chosen)))
     return events
+
+
+# Modal auxiliaries that make an event only possible: "Iran could attack Israeli ships". CODING.md marks
+# such events hypothetical, and the flag holds whatever the hypothetical model reads (it weighs the
+# modal among many features and can leave a plain "could attack" at 0.43).
+POSSIBILITY_MODALS = {"could", "might", "may", "would"}
+
+
+def _only_possible(trigger: Token) -> bool:
+    """The trigger, or the verb that carries an event noun ("could launch an attack"), has a possibility modal."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return any(child.dep_ == "aux" and child.lower_ in POSSIBILITY_MODALS for child in verb.children)
 
 
 def _filled(actor: Actor | None, option: Option, ctx: ArticleContext) -> Actor | None:

@@ -132,6 +132,37 @@ def _relation(head: Token, trigger: Token, clause_verb: Token | None, subject: T
     return out or ["none"]
 
 
+def _step(token: Token) -> str:
+    """One hop of a dependency path: the relation, with the preposition's word ("prep:against")."""
+    return f"prep:{token.lower_}" if token.dep_ in ("prep", "agent") else token.dep_
+
+
+def dependency_path(source: Token, target: Token, longest: int = 4) -> str:
+    """The parse path from one token to another: up to their lowest common ancestor ("^"), then down
+    ("v"), e.g. "^ccomp vnsubj" for the subject of the clause a speech verb governs. Beyond `longest`
+    hops the path is only "far": long paths are rare, and each would be a feature seen once."""
+    up = [source, *source.ancestors]
+    at = {t.i: k for k, t in enumerate(up)}
+    down = []
+    node = target
+    while node.i not in at:
+        down.append(node)
+        if node.head.i == node.i:  # a root (another sentence): spaCy makes a new Token on each access, so never `is`
+            return "far"
+        node = node.head
+    hops = [f"^{_step(t)}" for t in up[:at[node.i]]] + [f"v{_step(t)}" for t in reversed(down)]
+    return " ".join(hops) if len(hops) <= longest else "far"
+
+
+def _place_like(head: Token) -> bool:
+    """A place named where it happened ("attack in Munich", "an Orlando nightclub"), not a state acting."""
+    if head.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return False
+    if head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS:
+        return True
+    return head.dep_ in ("compound", "amod", "nmod") and head.head.ent_type_ == "" and head.head.pos_ == "NOUN"
+
+
 def option_features(c: Candidate, role: str, option: Option, ctx: ArticleContext) -> dict[str, Any]:
     ev = c.event
     trigger = ctx.tokens[c.trigger]
@@ -158,6 +189,12 @@ def option_features(c: Candidate, role: str, option: Option, ctx: ArticleContext
     f[f"{role}|distance"] = max(min(distance, 25), -25) / 25
     f[f"{role}|near"] = float(abs(distance) <= 3)
     f[f"{role}|location"] = float(head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS)
+    f[f"{role}|place_like"] = float(_place_like(head))
+    path = dependency_path(trigger, head)
+    f[f"{role}|path={path}"] = 1
+    f[f"{role}|path={path}|{ev.type}"] = 1
+    if clause_verb is not None and clause_verb.i != trigger.i:
+        f[f"{role}|vpath={dependency_path(clause_verb, head)}"] = 1
     f[f"{role}|words"] = min(len(span), 10) / 10
     f[f"{role}|capitalised"] = float(span.text[:1].isupper())
     f[f"{role}|upper"] = float(span.text.isupper() and len(span.text) > 3)  # a dateline: "GAZA CITY"
