@@ -417,7 +417,8 @@ def _content_token(cue: Token, takes: tuple[str, ...]) -> Token | None:
 def _paragraph_between(a: Token, b: Token) -> bool:
     """A line break between two tokens (a cue and its complement's head)."""
     first, last = (a, b) if a.i < b.i else (b, a)
-    return "\n" in first.doc.text[first.idx: last.idx]
+    # the tokens' own text and spaces, not `doc.text`, which spaCy rebuilds from every token on each access
+    return any("\n" in t.text_with_ws for t in first.doc[first.i: last.i])
 
 
 def _subject(cue: Token, art: _Article) -> Token | None:
