@@ -286,12 +286,13 @@ def option_probabilities(role_model: LinearModel, groups: list[list[dict[str, An
         flat = iter(_true_column(role_model, rows))
         return [[next(flat) for _ in group] for group in groups]
     scores = role_model.decision_function(rows)[:, 0] if rows else np.zeros(0)
-    out, at = [], 0
+    out: list[list[float]] = []
+    at = 0
     for group in groups:
         s = scores[at:at + len(group)]
         at += len(group)
-        p = np.exp(s - s.max()) if len(s) else s
-        out.append([float(v) for v in p / p.sum()] if len(s) else [])
+        p = np.exp(s - s.max()) if len(group) else s
+        out.append((p / p.sum()).tolist() if len(group) else [])
     return out
 
 
