@@ -582,7 +582,7 @@ def _subject_token(cue: Token) -> Token | None:
         if token.dep_ == "relcl":
             return token.head
         if token.dep_ == "acl" and token.tag_ == "VBG":  # "an outside group backing Rubio"
-            if token.head.dep_ == "dobj" and _is_addressee(token.head) and token.head.head is not token.head:
+            if token.head.dep_ == "dobj" and _is_addressee(token.head):
                 token = token.head.head  # "emailed supporters saying: ...": the sender speaks, not "supporters"
                 continue
             return token.head
@@ -710,7 +710,7 @@ def _reporting_cue(participle: Token, art: _Article) -> Token | None:
     participle goes on with that cue's speaker, not with the subject of A."""
     token = participle.head
     for _ in range(3):
-        if token.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "dobj") or token.head is token:
+        if token.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "dobj"):  # a root's dep is ROOT: the climb stops
             return None
         token = token.head
         if art.is_cue(token):
