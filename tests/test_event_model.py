@@ -179,3 +179,25 @@ def test_the_article_mix_tells_a_war_story_from_a_campaign_story(run_text, pipel
     mix = article_mix(find_candidates(ctx))
     assert mix["article_share=ASSAULT"] > 0.5
     assert article_mix([]) == {}
+
+
+def test_the_maker_of_a_decision_stays_the_target_of_the_reaction(run_text):
+    """'welcomed the decision': the rules find who decided in an earlier sentence; the role model,
+    trained on sentences coded alone, cannot judge that target and does not empty it."""
+    text = ("Russia began withdrawing its troops from Syria on Tuesday. "
+            "European officials welcomed the decision.")
+    support = [e for e in run_text(text).events if e.type == "SUPPORT"]
+    assert support, run_text(text).events
+    assert support[0].target is not None and support[0].target.country == "RUS"
+
+
+def test_the_model_file_is_a_gzipped_pickle_that_reads_back(tmp_path):
+    from newsevents.extract.event_decision import read_model_file, write_model_file
+
+    model = load_model()
+    path = tmp_path / "model.pickle.gz"
+    write_model_file(model, path)
+    assert path.read_bytes()[:2] == b"\x1f\x8b"
+    again = read_model_file(path)
+    assert again.threshold == model.threshold and again.type_model.classes_ == model.type_model.classes_
+    assert again.role_model.index == model.role_model.index

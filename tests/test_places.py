@@ -263,3 +263,14 @@ def test_a_town_beside_the_articles_places_beats_a_famous_namesake(run_text):
     assert (lebanon.country, lebanon.admin1, lebanon.feature) == ("USA", "Indiana", "city")
     abroad = run_text("Lebanon and Syria closed the border near Homs on Thursday.")
     assert _place(abroad, "Lebanon").country == "LBN"
+
+
+def test_a_new_gazetteer_cache_removes_the_stale_ones(tmp_path):
+    from newsevents.resolve.gazetteer import _remove_stale_caches
+
+    current, stale, other = (tmp_path / "gazetteer-new.pickle", tmp_path / "gazetteer-old.pickle",
+                             tmp_path / "notes.txt")
+    for path in (current, stale, other):
+        path.write_bytes(b"x")
+    _remove_stale_caches(current)
+    assert current.exists() and other.exists() and not stale.exists()

@@ -413,7 +413,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("train", help="rebuild a shipped model from the project's labels and ../shared/data")
     p.add_argument("model", choices=["events"])
     p.add_argument("--labels", help="label file (default: the shipped data/training/event_labels.jsonl)")
-    p.add_argument("--out", help="model file to write (default: the shipped data/models/event_decision.joblib)")
+    p.add_argument("--out", help="model file to write (default: the shipped data/models/event_decision.pickle.gz)")
     p.add_argument("--cache", metavar="FILE", help="keep the parsed training examples here and reuse them")
     p.add_argument("--workers", type=int, default=2, help="processes parsing the training articles")
     p.add_argument("--json", metavar="FILE", help="also write the training report as JSON")

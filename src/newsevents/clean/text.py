@@ -18,11 +18,20 @@ languages:
 - the body: the first block of lines whose sentence text net of penalties for short lines
   (menus, link lists, teaser headlines) and hard boilerplate is at least EARLY_SHARE of the
   best block's (a story comes before its comments and sidebar); credits are a border;
+- word lists: a tag cloud, menu or archive drop-down printed as one long line, with hardly any
+  of the small words running text needs, is furniture;
 - link lists at the body's end: a run of short title-like lines (or of headlines with one-line
-  teasers) after which little text follows ends the story (an author's bio, a "more stories"
-  box, comments beyond it are dropped);
-- bios: a paragraph presenting the author ("Jane Doe is a reporter ...", "Ich bin Steffi, ...")
-  at either edge of the body is dropped;
+  teasers; labels such as "Read more" or a date under each teaser count as short lines) after
+  which little text follows ends the story (an author's bio, a "more stories" box, comments
+  beyond it are dropped);
+- hard borders inside the body ("You may also like", "About the author", "Comments"): the text
+  after one goes when it is less than the text before it; borders are peeled from the end;
+- bios: a paragraph presenting the author ("Jane Doe is a reporter ...", "Ich bin Steffi, ..."),
+  or going on about the person named on the line above it, at either edge of the body is dropped;
+- the summary (dek): sentences just above the body, across a byline, a date and a share bar,
+  belong to the story;
+- date lines: a line with a date that is not a sentence ("March 4, 2024 | categories: ...") is
+  a post's metadata, not text (a time alone, heading a live blog's entry, stays);
 - the title: the nearest headline-like line before the body.
 """
 
@@ -46,7 +55,8 @@ MIN_SENTENCE_WORDS = 4
 SHORT_PENALTY = 40  # a short non-sentence line (menu item, link) costs as much as this many characters of text
 LINK_RUN_MIN = 3  # short lines that make a link list (a subhead or two do not)
 DEK_CHARS = 160  # a text line this short can be a teaser's one-line summary inside a link list
-EDGE_SHARE = 0.3  # text beyond a link list at the body's edge is kept only if it is at least this share
+HEADER_EDGE_SHARE = 1.0  # the same after a hard border ("Related", "Comments") inside the body: a stronger cue
+EDGE_SHARE = 0.15  # text beyond a link list at the body's edge is kept only if it is at least this share
 HARD_PENALTY = 1000  # a hard boilerplate line ("Related", comments, copyright) is nearly a border
 # A share bar's buttons cost like menu items, not like a border: bars sit between a story's
 # summary and its text, or mid-story, as often as at its end.
@@ -145,7 +155,28 @@ def link_shaped(text: str) -> bool:
     half = len(tokens) // 2
     if len(tokens) >= 4 and len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
         return True
-    return len(_COUNT.findall(text)) >= MIN_COUNTS
+    return len(_COUNT.findall(text)) >= MIN_COUNTS or word_list(tokens, text)
+
+
+WORD_LIST_MIN = 20  # words in one unpunctuated line before it can be a tag cloud or a menu
+WORD_LIST_SMALL_SHARE = 0.05  # prose has far more small words (articles, prepositions) than this
+WORD_LIST_WORD_SHARE = 0.8  # tags, sections and months are words (or years), not figures
+_SMALL_WORD = re.compile(r"^[a-zà-ÿß]{1,3}$")
+_LIST_WORD = re.compile(r"[^\W\d_][\w&'’.-]*|\d{4}")
+
+
+def word_list(tokens: list[str], text: str) -> bool:
+    """A tag cloud, a menu or an archive drop-down rendered as one line ("Abnehmen Apfel Auflauf ...").
+
+    Running text in any language using spaces is held together by small lower-case words
+    (der, und, in, the, of, a, de, la); a list of tags, sections or months has hardly any, and
+    no full stop at its end.
+    """
+    if len(tokens) < WORD_LIST_MIN or _SENTENCE_END.search(text):
+        return False
+    if sum(bool(_LIST_WORD.fullmatch(token)) for token in tokens) < WORD_LIST_WORD_SHARE * len(tokens):
+        return False  # figures and symbols: a table or code printed in one line, which may be the story's
+    return sum(bool(_SMALL_WORD.match(token)) for token in tokens) < WORD_LIST_SMALL_SHARE * len(tokens)
 
 
 def line_kind(text: str) -> str:
@@ -282,30 +313,32 @@ def body_lines(lines: list[Line], span: tuple[int, int]) -> list[int]:
     return [i for i in inside if text_lines[0] <= i <= text_lines[-1]]
 
 
-def link_blocks(lines: list[Line], body: list[int]) -> list[tuple[int, int]]:
-    """Runs of the body that have the shape of a link list: positions (first, last) in `body`.
+def link_blocks(lines: list[Line], region: list[int]) -> list[tuple[int, int]]:
+    """Runs of `region` (line indices) that have the shape of a link list: positions (first, last).
 
     Teaser lists, "more stories" boxes and menus are many short title-like lines in a row, or
     short lines alternating with one-line teasers (a section label, a headline, a dek). A run
     counts when it has at least LINK_RUN_MIN short lines and they are at least half its lines.
+    Lines the body leaves out (furniture, buttons, "Read more", dates repeated under each
+    teaser) count as short lines: they are a list's labels, not text.
     """
     blocks = []
     start = None
     shorts = 0
-    for pos, i in enumerate(body + [-1]):
+    for pos, i in enumerate(region + [-1]):
         line = lines[i] if i >= 0 else None
-        in_run = line is not None and (line.kind == SHORT or len(line.text) <= DEK_CHARS)
+        in_run = line is not None and (line.kind not in TEXT_KINDS or len(line.text) <= DEK_CHARS)
         if in_run:
             if start is None:
                 start, shorts = pos, 0
-            shorts += line.kind == SHORT
+            shorts += line.kind not in TEXT_KINDS
             continue
         if start is not None:
             last = pos - 1
-            while last > start and lines[body[last]].kind != SHORT:
+            while last > start and lines[region[last]].kind in TEXT_KINDS:
                 last -= 1  # the run ends with its last short line
             first = start
-            while first < last and lines[body[first]].kind != SHORT:
+            while first < last and lines[region[first]].kind in TEXT_KINDS:
                 first += 1
             size = last - first + 1
             if shorts >= LINK_RUN_MIN and 2 * shorts >= size:
@@ -324,10 +357,14 @@ def trim_link_blocks(lines: list[Line], body: list[int]) -> list[int]:
     def chars(part: list[int]) -> int:
         return sum(len(lines[i].text) for i in part if lines[i].kind in TEXT_KINDS)
 
-    for first, last in reversed(link_blocks(lines, body)):
-        if chars(body[last + 1:]) < EDGE_SHARE * chars(body[:first]):
-            body = body[:first]
-            break
+    region = [i for i in range(body[0], body[-1] + 1) if lines[i].kind not in (BLANK, CAPTION)]
+    borders = [(first, last, EDGE_SHARE) for first, last in link_blocks(lines, region)]
+    borders += [(pos, pos, HEADER_EDGE_SHARE) for pos, i in enumerate(region) if lines[i].kind == HARD]
+    end = len(region)
+    for first, last, share in sorted(borders, reverse=True):  # peeled from the end, one border at a time
+        if last < end and chars(region[last + 1:end]) < share * chars(region[:first]):
+            end = first
+    body = [i for i in body if end == len(region) or i < region[end]]
     text_lines = [pos for pos, i in enumerate(body) if lines[i].kind in TEXT_KINDS]
     return body[text_lines[0]:text_lines[-1] + 1] if text_lines else body
 
@@ -346,22 +383,85 @@ _BIO = re.compile(  # names are capitalised: only the key words ignore case
 BIO_MAX_CHARS = 600
 
 
-def is_bio(text: str) -> bool:
-    """A short paragraph that presents a person (the author) rather than telling the story."""
-    return len(text) <= BIO_MAX_CHARS and bool(_BIO.search(text))
+_NAME_LINE = re.compile(r"(?:(?:Dr|Prof|Mag)\.\s+)*[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:[A-ZÀ-Ý][\w'’.-]+|van|von|de|der|da|di|la|le|al|bin)){1,3}")
+
+
+def name_line(text: str) -> bool:
+    """A line that is a person's name and nothing else ("Markus Reuter", "Dr. Thomas Schulte")."""
+    return bool(_NAME_LINE.fullmatch(text))
+
+
+def presents_named(text: str, name: str) -> bool:
+    """A paragraph under a name line that goes on about that person: it opens with the name (or a
+    part of it), or with a verb or title that needs the name line as its subject ("ist Gründer ...",
+    "Redakteur in der Wirtschaft.")."""
+    first = text.split()[0]
+    parts = [part for part in name.split() if not part.endswith(".")]
+    return (first in parts or text.startswith(name) or first[:1].islower()
+            or bool(re.match(r"(?i:" + _PROFESSION + ")", text)))
+
+
+def is_bio(text: str, above: str | None = None) -> bool:
+    """A short paragraph that presents a person (the author) rather than telling the story.
+
+    `above`: the non-blank line above the paragraph; an author box prints the author's name on a
+    line of its own, then a few lines about them ("Markus Reuter / Markus Reuter beschäftigt sich
+    mit ...", "Dr. Thomas Schulte / ist Gründungspartner der Kanzlei ...").
+    """
+    if len(text) > BIO_MAX_CHARS:
+        return False
+    return bool(_BIO.search(text)) or (above is not None and name_line(above) and presents_named(text, above))
+
+
+def _line_above(lines: list[Line], i: int) -> str | None:
+    return next((lines[j].text for j in range(i - 1, -1, -1) if lines[j].kind != BLANK), None)
 
 
 def trim_bios(lines: list[Line], body: list[int]) -> list[int]:
     """Drop an author's bio at either edge of the body, with the name lines beside it."""
     texts = [pos for pos, i in enumerate(body) if lines[i].kind in TEXT_KINDS]
-    while len(texts) > 1 and is_bio(lines[body[texts[-1]]].text):
+    while len(texts) > 1 and is_bio(lines[body[texts[-1]]].text, _line_above(lines, body[texts[-1]])):
         body = body[:texts[-1]]
         texts.pop()
-    while len(texts) > 1 and is_bio(lines[body[texts[0]]].text):
+    while len(texts) > 1 and is_bio(lines[body[texts[0]]].text, _line_above(lines, body[texts[0]])):
         body = body[texts[0] + 1:]
         texts = [pos - texts[0] - 1 for pos in texts[1:]]
     texts = [pos for pos, i in enumerate(body) if lines[i].kind in TEXT_KINDS]
     return body[texts[0]:texts[-1] + 1] if texts else body
+
+
+LEDE_LOOKBACK = 12  # non-blank lines searched back from the body for the story's summary (dek)
+LEDE_MAX_CHARS = 400  # a dek is one or two sentences
+LEDE_MIN_WORDS = 8  # a shorter sentence above the body is a headline ("Clinton and Warren team up.")
+_BETWEEN_LEDE_AND_BODY = (SHORT, BUTTON, BYLINE, SOFT, FURNITURE, CAPTION, HARD)
+
+
+def attach_lede(lines: list[Line], body: list[int]) -> list[int]:
+    """The body with the story's summary (dek) above it, across the byline and share bar.
+
+    A news page prints the headline, a one- or two-sentence summary, then the author, the
+    date and a share bar, then the text: the bar costs more than the summary brings, so the
+    body starts below it. The nearest sentences above the body, within LEDE_LOOKBACK lines of
+    bylines, dates, buttons and labels only, and no longer than a summary, are the story's.
+    """
+    looked, chars = 0, 0
+    first_line = next((i for i, line in enumerate(lines) if line.kind != BLANK), 0)
+    for i in range(body[0] - 1, -1, -1):
+        line = lines[i]
+        if line.kind == BLANK:
+            continue
+        looked += 1
+        if looked > LEDE_LOOKBACK:
+            break
+        if line.kind in TEXT_KINDS:
+            chars += len(line.text)
+            if line.kind != SENTENCE or chars > LEDE_MAX_CHARS or line.words < LEDE_MIN_WORDS or i == first_line:
+                break  # not a summary: a run of text, or a headline (short, or the page's first line)
+            body = [i] + body
+            looked = 0
+        elif line.kind not in _BETWEEN_LEDE_AND_BODY:
+            break
+    return body
 
 
 def _lines_above(lines: list[Line], body_start: int) -> Iterator[Line]:
@@ -408,8 +508,20 @@ def header_date(lines: list[Line], body_start: int) -> str | None:
     return None
 
 
+META_MAX_WORDS = 25  # a date line longer than this is text that mentions a date
+_CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+
+
+def meta_line(line: Line) -> bool:
+    """A post's date line ("23.06.2016 um 16:14 Uhr - Markus Reuter - 91 Ergänzungen", "January 13,
+    2020 at 08:45 AM | categories: Python"): a date, in a line that is not a sentence. A time alone
+    ("9:42 p.m.") is kept: a live blog's entries are headed by their times."""
+    return (line.kind != SENTENCE and line.words <= META_MAX_WORDS
+            and bool(_DATE_LINE.search(_CLOCK_TIME.sub(" ", line.text))))
+
+
 def paragraphs(body: list[int], lines: list[Line]) -> list[str]:
-    return [lines[i].text for i in body if lines[i].kind in (SHORT, SENTENCE, PROSE)]
+    return [lines[i].text for i in body if lines[i].kind in (SHORT, SENTENCE, PROSE) and not meta_line(lines[i])]
 
 
 def clean_text(raw: str, furniture: Collection[str] = frozenset()) -> CleanedText:
@@ -425,7 +537,7 @@ def clean_text(raw: str, furniture: Collection[str] = frozenset()) -> CleanedTex
     if span is None:  # no sentence anywhere (a headline-only text): keep what is not boilerplate
         text = "\n\n".join(line.text for line in lines if line.kind in (SHORT, SENTENCE, PROSE))
         return CleanedText(text=text, caption="\n".join(captions) or None, credits="\n".join(credits) or None)
-    body = trim_bios(lines, trim_link_blocks(lines, body_lines(lines, span)))
+    body = attach_lede(lines, trim_bios(lines, trim_link_blocks(lines, body_lines(lines, span))))
     return CleanedText(
         text="\n\n".join(paragraphs(body, lines)),
         title=find_title(lines, body[0]),

@@ -690,6 +690,8 @@ class Candidate:
     weight: float  # the lexicon's prior for the phrase, after the rules' discounts
     parsed: tuple[Actor | None, Actor | None]  # source and target as the parse gave them, before any filling
     trusted: bool  # what the hand rule says
+    # the target is the maker of "the decision" the sentence reacts to, found in an earlier sentence
+    anaphoric: bool = False
 
 
 def _event_id(article_id: str, ev: Event) -> str:
@@ -726,5 +728,6 @@ def find_candidates(ctx: ArticleContext) -> list[Candidate]:
         ev.event_id = _event_id(ctx.article.id, ev)
         trigger, kind, weight = builder.origin[id(ev)]
         parsed = builder.evidence.get(id(ev), (ev.source, ev.target))
-        candidates.append(Candidate(ev, trigger, kind, weight, parsed, trusted_by_rules(ev, builder.evidence.get(id(ev)))))
+        candidates.append(Candidate(ev, trigger, kind, weight, parsed, trusted_by_rules(ev, builder.evidence.get(id(ev))),
+                                    anaphoric=id(ev) in builder.anaphoric and ev.target is not None))
     return candidates

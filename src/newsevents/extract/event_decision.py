@@ -1,6 +1,6 @@
 """Event decision: the second of the event stage's two steps (extract/events.py runs both).
 
-A small trained model (scikit-learn, `data/models/event_decision.joblib`, built by
+A small trained model (scikit-learn, `data/models/event_decision.pickle.gz`, built by
 `newsevents train events` from coded news sentences) reads each candidate in its context and
 decides:
 - its type, or that it is no event at all ("a deal was approved", "hosted a tasting");
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from newsevents.extract.event_candidates import Candidate
     from newsevents.model import Event
 
-MODEL_PATH = DATA / "models" / "event_decision.joblib"
+MODEL_PATH = DATA / "models" / "event_decision.pickle.gz"
 NO_EVENT = "NONE"
 
 
@@ -126,12 +126,35 @@ def load_model(path: str | None = None) -> DecisionModel | None:
     location = Path(path or os.environ.get("NEWSEVENTS_EVENT_MODEL") or MODEL_PATH)
     if not location.exists():
         return None
-    import joblib
-
-    model = joblib.load(location)
+    model = read_model_file(location)
     if not isinstance(model, DecisionModel):
         raise ValueError(f"{location} is not an event decision model")
     return model
+
+
+def write_model_file(model: DecisionModel, path: Path) -> None:
+    """A gzip'd pickle, with no time stamp in its header. (joblib's own format took half a second to
+    read in every worker process: its unpickler is pure Python.)"""
+    import gzip
+    import pickle
+
+    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as out:
+        pickle.dump(model, out, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def read_model_file(path: Path) -> Any:
+    """The model in `path`: the gzip'd pickle of write_model_file, or a joblib file of an older release."""
+    import gzip
+    import pickle
+
+    with path.open("rb") as raw:
+        gzipped = raw.read(2) == b"\x1f\x8b"
+    if not gzipped:
+        import joblib
+
+        return joblib.load(path)
+    with gzip.open(path, "rb") as f:
+        return pickle.load(f)
 
 
 def default_threshold() -> float:
@@ -325,6 +348,8 @@ def decide(candidates: list[Candidate], ctx: ArticleContext, model: DecisionMode
     for (c, chosen, f, p), per_role, hyp in zip(kept, options, hypothetical):
         choices = [choose_option(role_opts, [next(scores) for _ in role_opts], margin)
                    for role_opts, margin in zip(per_role, margins)]
+        if c.anaphoric:
+            choices[1] = _context_target(per_role[1], choices[1])
         flag = hyp >= 0.5 or _only_possible(ctx.tokens[c.trigger])
         decided.append((c, chosen, choices, flag, usable_features(f, p, chosen, choices, hyp)))
     usable = _true_column(model.usable_model, [row for *_, row in decided])
@@ -352,6 +377,17 @@ def _only_possible(trigger: Token) -> bool:
     """The trigger, or the verb that carries an event noun ("could launch an attack"), has a possibility modal."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     return any(child.dep_ == "aux" and child.lower_ in POSSIBILITY_MODALS for child in verb.children)
+
+
+def _context_target(options: list[Option], choice: tuple[Option, float, float]) -> tuple[Option, float, float]:
+    """"welcomed the decision": the rules found who made the decision in an earlier sentence. The role
+    model learnt from sentences coded alone, without the article around them, so it cannot judge that
+    target: when it would leave the role empty, the maker stays."""
+    option, p_best, p_current = choice
+    current = next((o for o in options if o.current and o.span is not None), None)
+    if option.span is None and current is not None:
+        return current, p_current, p_current
+    return choice
 
 
 def _filled(actor: Actor | None, option: Option, ctx: ArticleContext) -> Actor | None:

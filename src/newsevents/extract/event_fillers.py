@@ -154,6 +154,15 @@ def dependency_path(source: Token, target: Token, longest: int = 4) -> str:
     return " ".join(hops) if len(hops) <= longest else "far"
 
 
+# Possessive pronouns that point a noun trigger back at the clause's subject: "its campaign", "their protest".
+POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our"}
+
+
+def _owned_by_subject(trigger: Token) -> bool:
+    """The noun trigger is the subject's own: "Moscow began its bombing campaign"."""
+    return any(child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS for child in trigger.children)
+
+
 def _place_like(head: Token) -> bool:
     """A place named where it happened ("attack in Munich", "an Orlando nightclub"), not a state acting."""
     if head.ent_type_ not in ("GPE", "LOC", "FAC"):
@@ -195,6 +204,11 @@ def option_features(c: Candidate, role: str, option: Option, ctx: ArticleContext
     f[f"{role}|path={path}|{ev.type}"] = 1
     if clause_verb is not None and clause_verb.i != trigger.i:
         f[f"{role}|vpath={dependency_path(clause_verb, head)}"] = 1
+        if subject is not None and subject.i == head.i:
+            # the subject of the verb that carries a noun trigger acts in "Moscow began its bombing
+            # campaign" and undergoes in "Russia faced criticism": the verb tells which
+            f[f"{role}|subject_of={clause_verb.lemma_.lower()}"] = 1
+            f[f"{role}|subject_owns"] = float(_owned_by_subject(trigger))
     f[f"{role}|words"] = min(len(span), 10) / 10
     f[f"{role}|capitalised"] = float(span.text[:1].isupper())
     f[f"{role}|upper"] = float(span.text.isupper() and len(span.text) > 3)  # a dateline: "GAZA CITY"

@@ -310,6 +310,13 @@ def _cache_path() -> Path:
     return folder / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
 
 
+def _remove_stale_caches(current: Path) -> None:
+    """Each release or table change writes a new cache of some 28 MB: the older ones go."""
+    for stale in current.parent.glob("gazetteer-*.pickle"):
+        if stale != current:
+            stale.unlink(missing_ok=True)
+
+
 def load_gazetteer() -> Gazetteer:
     """The gazetteer, built or read from the cache once per process."""
     global _GAZETTEER
@@ -335,6 +342,7 @@ def load_gazetteer() -> Gazetteer:
                 with open(tmp, "wb") as handle:
                     pickle.dump((gazetteer.entries, gazetteer.index), handle, protocol=pickle.HIGHEST_PROTOCOL)
                 tmp.replace(path)
+                _remove_stale_caches(path)
             except OSError:
                 log.debug("cannot write the gazetteer cache at %s", path, exc_info=True)
         _GAZETTEER = gazetteer

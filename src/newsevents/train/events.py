@@ -48,6 +48,7 @@ from newsevents.extract.event_decision import (
     choose_type,
     option_probabilities,
     usable_features,
+    write_model_file,
 )
 from newsevents.extract.event_fillers import ROLES, Option, option_features, option_text, role_options
 from newsevents.train.corpora import SHARED, dev_documents, documents
@@ -530,8 +531,6 @@ def _brief(s: dict[str, Any]) -> dict[str, Any]:
 def train(labels: Path | None = None, out: Path | None = None, cache: Path | None = None, workers: int = 2,
           c: float = 0.5) -> dict[str, Any]:
     """Build the examples (or read them from `cache`), fit, write the model; the training report."""
-    import joblib
-
     labels, out = labels or LABELS_PATH, out or MODEL_PATH
     if cache is not None and Path(cache).exists():
         with Path(cache).open("rb") as f:
@@ -545,7 +544,7 @@ def train(labels: Path | None = None, out: Path | None = None, cache: Path | Non
     if SECOND_CODER_PATH.exists():
         report["coder_agreement"] = agreement(texts, Path(labels), SECOND_CODER_PATH)
     Path(out).parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump(model, out, compress=("xz", 6))  # the smallest file; loading takes a fraction of a second
+    write_model_file(model, Path(out))
     report["model"] = str(out)
     report["model_bytes"] = Path(out).stat().st_size
     return report
