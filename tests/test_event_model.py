@@ -191,6 +191,19 @@ def test_the_maker_of_a_decision_stays_the_target_of_the_reaction(run_text):
     assert support[0].target is not None and support[0].target.country == "RUS"
 
 
+def test_a_decision_nobody_made_earlier_is_no_context_target(run_text, pipeline):
+    from newsevents.context import ArticleContext
+
+    for text, anaphoric in (("European officials welcomed the decision.", False),
+                            ("Russia began withdrawing its troops from Syria on Tuesday. "
+                             "European officials welcomed the decision.", True)):
+        result = run_text(text)
+        ctx = ArticleContext(article=result.article, doc=pipeline.nlp(text), entities=result.entities,
+                             dates=result.dates, places=result.places, quotes=result.quotes)
+        welcomed = [c for c in find_candidates(ctx) if c.event.text == "welcomed"]
+        assert welcomed and {c.anaphoric for c in welcomed} == {anaphoric}
+
+
 def test_the_model_file_is_a_gzipped_pickle_that_reads_back(tmp_path):
     from newsevents.extract.event_decision import read_model_file, write_model_file
 

@@ -652,8 +652,10 @@ def _main_place(places: list[Place]) -> Place | None:
     return next(p for p in places if (p.name or p.text) == best)
 
 
-def _resolve_anaphoric_targets(events: list[Event], anaphoric: set[int]) -> None:
-    """'welcomed the decision': the target is the source of the latest earlier factual event."""
+def _resolve_anaphoric_targets(events: list[Event], anaphoric: set[int]) -> set[int]:
+    """'welcomed the decision': the target is the source of the latest earlier factual event. Returns
+    the ids of the events whose target was so found."""
+    resolved: set[int] = set()
     for i, ev in enumerate(events):
         if id(ev) not in anaphoric:
             continue
@@ -662,7 +664,9 @@ def _resolve_anaphoric_targets(events: list[Event], anaphoric: set[int]) -> None
                     and not earlier.negated and earlier.source.country != (ev.source.country if ev.source else None):
                 ev.target = replace(earlier.source)
                 ev.confidence = round((ev.confidence or 0) * 0.9, 3)
+                resolved.add(id(ev))
                 break
+    return resolved
 
 
 def _coded(actor: Actor | None) -> bool:
@@ -717,7 +721,7 @@ def find_candidates(ctx: ArticleContext) -> list[Candidate]:
         if token.pos_ == "VERB" and lexicon.is_cue(token.lemma_, "speech"):
             events += builder.from_speech(token, by_speech.get(token.i, []))
     events.sort(key=lambda e: (e.start, e.end, e.type))
-    _resolve_anaphoric_targets(events, builder.anaphoric)
+    anaphoric = _resolve_anaphoric_targets(events, builder.anaphoric)
     seen: set[tuple[int, int, str]] = set()
     candidates = []
     for ev in events:
@@ -729,5 +733,5 @@ def find_candidates(ctx: ArticleContext) -> list[Candidate]:
         trigger, kind, weight = builder.origin[id(ev)]
         parsed = builder.evidence.get(id(ev), (ev.source, ev.target))
         candidates.append(Candidate(ev, trigger, kind, weight, parsed, trusted_by_rules(ev, builder.evidence.get(id(ev))),
-                                    anaphoric=id(ev) in builder.anaphoric and ev.target is not None))
+                                    anaphoric=id(ev) in anaphoric))
     return candidates
