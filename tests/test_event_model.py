@@ -214,3 +214,32 @@ def test_the_model_file_is_a_gzipped_pickle_that_reads_back(tmp_path):
     again = read_model_file(path)
     assert again.threshold == model.threshold and again.type_model.classes_ == model.type_model.classes_
     assert again.role_model.index == model.role_model.index
+
+
+def test_one_phrase_is_never_both_source_and_target():
+    from newsevents.extract.event_decision import _distinct_parties
+    from newsevents.extract.event_fillers import Option
+
+    empty, people, plan = Option(None, False), Option((0, 2), True), Option((5, 7), False)
+    options = [[empty, people, plan], [empty, people, plan]]
+    probs = [[0.1, 0.8, 0.1], [0.3, 0.4, 0.3]]  # the source is surer of "people" than the target is
+    choices = [(people, 0.8, 0.8), (people, 0.4, 0.4)]
+    source, target = _distinct_parties(options, probs, choices)
+    assert source[0] is people and target[0] is not people and target[1] == 0.3
+    probs = [[0.45, 0.5, 0.05], [0.05, 0.9, 0.05]]  # now the target is the surer one
+    source, target = _distinct_parties(options, probs, [(people, 0.5, 0.5), (people, 0.9, 0.9)])
+    assert target[0] is people and source[0] is empty
+    assert _distinct_parties(options, probs, [(people, 0.5, 0.5), (plan, 0.05, 0.9)])[1][0] is plan
+
+
+def test_a_role_is_a_phrase_not_the_article_of_a_name(run_text):
+    """The nearest coded phrase ("the White House") is taken whole, never its "the"."""
+    text = ("The escalating tensions between Democrats and the Obama administration over its deportation raids "
+            "targeting Central American immigrants burst into public view Tuesday, with nearly 140 House members "
+            "blasting the roundups and the White House dispatching a top official to Capitol Hill in a vain "
+            "effort to quell the furor.")
+    events = run_text(text).events
+    assert any(e.type == "ACCUSE" for e in events), events
+    for ev in events:
+        for actor in (ev.source, ev.target):
+            assert actor is None or actor.text.lower() not in ("the", "a", "an", "of", "and"), ev

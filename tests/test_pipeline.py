@@ -31,3 +31,15 @@ def test_a_dateline_is_not_glued_to_the_first_entity(run_text):
     assert not any(" - " in n for n in names), names
     eu = [e for e in result.entities if "European Union" in e.text]
     assert eu and eu[0].sector == "IGO"
+
+
+def test_a_long_one_line_text_is_text_not_a_file_name(pipeline):
+    """extract() takes a path or the text itself; a one-line text longer than a file name can be
+    made the system refuse the path test ("File name too long"): it is the article's text."""
+    text = ("With nearly 140 House members blasting the roundups of Central American families and the "
+            "White House dispatching a top official to Capitol Hill, the administration sought to quell "
+            "the furor over its deportation raids in Texas, Georgia and North Carolina on Tuesday.")
+    assert len(text) > 255 and "\n" not in text
+    result = pipeline.extract(text)
+    assert result.error is None and result.article.text.startswith("With nearly 140 House members")
+    assert {"Texas", "Georgia"} <= {p.text for p in result.places}

@@ -129,8 +129,7 @@ class Pipeline:
         """One article from a string of text, a file path, or a Document."""
         if isinstance(source, Document):
             document = source
-        elif isinstance(source, Path) or (isinstance(source, str) and "\n" not in source
-                                          and len(source) < 4096 and Path(source).is_file()):
+        elif isinstance(source, Path) or (isinstance(source, str) and _names_a_file(source)):
             from newsevents.read import read_paths
 
             document = next(iter(read_paths([str(source)])))
@@ -142,6 +141,17 @@ class Pipeline:
         if published:
             document.published = published
         return next(self.run([document]))
+
+
+def _names_a_file(text: str) -> bool:
+    """Whether a string given to extract() is a file's path rather than the article's text. A
+    one-line text longer than the system's longest file name raises OSError on the test: it is text."""
+    if "\n" in text or len(text) >= 4096:
+        return False
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # "File name too long", or a NUL character in the text
+        return False
 
 
 def extract(source: str | Path | Document, *, raw: bool = False, published: str | None = None,

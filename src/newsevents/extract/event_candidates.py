@@ -409,9 +409,10 @@ class _Builder:
         for t in clause_head.subtree:  # "... at the base, which served as a warning to U.S. aircraft"
             if t.dep_ == "relcl" and not (t.left_edge.i <= trigger.i <= t.right_edge.i):
                 scope -= set(range(t.left_edge.i, t.right_edge.i + 1))
+        # an entity's function words ("the" of "the White House") carry its label but head no phrase
         words = [t for t in self._clause_tokens(trigger) if t.i in scope and t.i not in avoid
                  and (t.pos_ in ("NOUN", "PROPN") or t.ent_type_ in ("NORP", "GPE", "ORG"))
-                 and t.ent_type_ not in NOT_ACTOR_LABELS]
+                 and t.ent_type_ not in NOT_ACTOR_LABELS and t.pos_ not in FUNCTION_POS]
         after = [t for t in words if t.i > trigger.i]
         before = [t for t in reversed(words) if t.i < trigger.i]
         seen: set[int] = set()
@@ -667,6 +668,9 @@ def _resolve_anaphoric_targets(events: list[Event], anaphoric: set[int]) -> set[
                 resolved.add(id(ev))
                 break
     return resolved
+
+
+FUNCTION_POS = {"DET", "ADP", "CCONJ", "PART", "PUNCT"}
 
 
 def _coded(actor: Actor | None) -> bool:

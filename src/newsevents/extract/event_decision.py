@@ -346,8 +346,10 @@ def decide(candidates: list[Candidate], ctx: ArticleContext, model: DecisionMode
     margins = role_margins(model.role_margin)
     decided = []
     for (c, chosen, f, p), per_role, hyp in zip(kept, options, hypothetical):
-        choices = [choose_option(role_opts, [next(scores) for _ in role_opts], margin)
-                   for role_opts, margin in zip(per_role, margins)]
+        probs = [[next(scores) for _ in role_opts] for role_opts in per_role]
+        choices = [choose_option(role_opts, role_probs, margin)
+                   for role_opts, role_probs, margin in zip(per_role, probs, margins)]
+        choices = _distinct_parties(per_role, probs, choices)
         if c.anaphoric:
             choices[1] = _context_target(per_role[1], choices[1])
         flag = hyp >= 0.5 or _only_possible(ctx.tokens[c.trigger])
@@ -377,6 +379,27 @@ def _only_possible(trigger: Token) -> bool:
     """The trigger, or the verb that carries an event noun ("could launch an attack"), has a possibility modal."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     return any(child.dep_ == "aux" and child.lower_ in POSSIBILITY_MODALS for child in verb.children)
+
+
+def _distinct_parties(options: list[list[Option]], probs: list[list[float]],
+                      choices: list[tuple[Option, float, float]]) -> list[tuple[Option, float, float]]:
+    """One phrase is not both the party that acts and the one acted on ("Even people who endorsed the
+    plan" as both): when both roles chose it, the role less sure of it takes its best other option
+    (the empty one at worst), whichever pair is the more probable."""
+    (source, p_source, _), (target, p_target, _) = choices
+    if source.span is None or source.span != target.span:
+        return choices
+
+    def best_other(role: int) -> tuple[Option, float, float]:
+        p, option = max(((p, o) for o, p in zip(options[role], probs[role]) if o.span != source.span),
+                        key=lambda pair: pair[0])
+        current = next((q for o, q in zip(options[role], probs[role]) if o.current), 0.0)
+        return option, p, current
+
+    other_target, other_source = best_other(1), best_other(0)
+    if p_source * other_target[1] >= other_source[1] * p_target:
+        return [choices[0], other_target]
+    return [other_source, choices[1]]
 
 
 def _context_target(options: list[Option], choice: tuple[Option, float, float]) -> tuple[Option, float, float]:
