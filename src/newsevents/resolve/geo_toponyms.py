@@ -24,10 +24,13 @@ Sources, in order of trust:
    newspaper's or a sports club's name ("the New York Times", "Real Madrid").
 5. Patterns: a legislator's home town ("R-Elbow Lake", "D-Kanawha"), lists of counties ("Barrow,
    Jackson and Madison counties"), region abbreviations after a town ("Churchill, Man.").
-6. Streets and numbered roads (`source="street"`: "Bucknell Drive", "Interstate 395"), which
-   geo_resolve places at the town named nearest them (feature "street", low confidence).
+6. Streets and numbered roads (`source="street"`: "Bucknell Drive", "Interstate 395", and a place entity
+   ending in a street word, "North Street", which is no town called Street), which geo_resolve places at
+   the town named nearest them (feature "street", low confidence).
 7. "X-based" / "X-born" modifiers ("a Houston-based contractor"), natural features by their head word
    ("Anthony Creek", "Lake Lanier", "Mount Hood"), and a town before a noun for its people ("Winona man").
+"City" before a council's or a hall's name belongs to the body ("[Dublin] City Council"), unless the town's
+own name ends in it ("Kansas City").
 A school, company or team named after a place ("Georgia Tech", "Boise State") is not that place: only
 the place inside its name is one, and a town that starts a school's name ("Goshen Elementary", "Columbia
 University") only when the article also names the town alone; a saint's name in a church's, school's or
@@ -65,7 +68,7 @@ FACILITY_WORDS = ("air base", "airbase", "naval base", "military base", "base", 
 DIRECTION_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
                    "southeastern", "southwestern", "upper", "lower", "greater", "downtown", "metro", "coastal",
-                   "rural", "mid"}
+                   "rural", "mid", "historic"}
 # Words that follow a place at the start of an institution's name ("Athens Police Department").
 INSTITUTION_WORDS = {"police", "sheriff", "sheriff's", "sheriff’s", "fire", "city", "county", "public", "school",
                      "schools", "university", "college", "court", "hospital", "council", "board", "airport",
@@ -172,7 +175,12 @@ def stopwords() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
-    return {r["demonym"].strip().lower(): r["country"].strip() for r in read_records("demonyms.tsv")}
+    """Demonym -> country, without the country names the table also lists as adjectives ("New Zealand",
+    "Djibouti"): those name the country itself far more often, and as demonyms they were never emitted."""
+    gaz = load_gazetteer()
+    table = {r["demonym"].strip().lower(): r["country"].strip() for r in read_records("demonyms.tsv")}
+    return {word: country for word, country in table.items()
+            if not any(e.feature == "country" and normalize(e.name) == normalize(word) for e in gaz.lookup(word))}
 
 
 # Marks of text decoded with the wrong encoding ("Itâ s" for "It’s", "Ã©"): a word carrying one is a broken
@@ -266,6 +274,8 @@ class _Finder:
     def add(self, span: Span, key: str, source: str, hint: str | None = None, country: str | None = None) -> None:
         if len(span) == 0 or any(self.taken[i] for i in range(span.start, span.end)) or not _name_shaped(span.text):
             return
+        if key == span.text and self.city_of_council(span):
+            span, key = span[:-1], span[:-1].text  # "[Dublin] City Council": the town, not "Dublin City"
         for i in range(span.start, span.end):
             self.taken[i] = True
         if source not in ("demonym", "street") and self.saint_named(span):
@@ -287,6 +297,18 @@ class _Finder:
         key = _facility_before(span, self.gaz)
         hint = "facility" if key else "admin2" if span[-1].lower_ in COUNTY_WORDS else None
         self.add(span, key or span.text, source, hint)
+
+    def city_of_council(self, span: Span) -> bool:
+        """ "Dublin City Council", "Greer City Hall": "City" starts the body's name, and "Dublin City" names only
+        one namesake (Dublin, Ireland), which would outvote every other Dublin. A town whose own name ends in
+        "City" ("Kansas City Council", "Carson City Hall") keeps it."""
+        doc = self.doc
+        if len(span) < 2 or span[-1].text != "City" or span.end >= len(doc) \
+                or doc[span.end].lower_ not in INSTITUTION_WORDS | ORGANISATION_WORDS | {"manager", "hall"}:
+            return False
+        key = normalize(span.text)
+        return not any(e.feature == "city" and normalize(e.name) == key for e in self.gaz.lookup(span.text)) \
+            and self.gaz.known(span[:-1].text)
 
     def saint_named(self, span: Span) -> bool:
         """A saint's name in a church's, a school's or a feast's ("St. Mary's High School", "St. Paul's United
@@ -378,6 +400,13 @@ class _Finder:
             return
         if last in COUNTY_WORDS:
             self.add(span, text, "ner", "admin2")
+            return
+        if len(span) > 1 and span[-1].lower_ in STREET_WORDS and not (
+                span[-2].lower_ in COUNTY_WORDS or len(span) > 2 and span[0].lower_ in DIRECTION_WORDS
+                and gaz.known(span[:-1].text)):
+            # "North Street", "Wichita Drive": a street, not Street (Somerset) or Wichita; but "Douglas County
+            # Road", "North Druid Hills Road" name the county or the suburb the road is in
+            self.add(span, text, "street", "street")
             return
         if len(span) > 1 and span[0].lower_ in DIRECTION_WORDS and gaz.known(span[1:].text):
             self.add_named(span[1:], "ner")  # "Northeast Georgia", "North Texas": the place named is Georgia
