@@ -14,7 +14,8 @@ marks, then single loops over tokens and sentences):
    speaker's words, not a new attribution (except the plain "say"/"tell", reported at any depth).
    The content stays in its cue's paragraph (the parser sometimes runs two paragraphs into one
    sentence), and a participle cue after a comma ("..., adding that ...") starts an attribution of its
-   own with the same speaker.
+   own with the same speaker. A speech noun with its owner ("Trump's claim that ...", "her promise to ...")
+   is an attribution too, when the speaker is named beside it.
 3. Speaker-colon lines: transcripts and headlines ("PENCE: Well, ...", "Issa: Clinton's honesty ...").
 Speakers (mention, title, canonical name through pronouns and short forms) come from `resolve.speakers`.
 """
@@ -27,9 +28,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsevents.context import ArticleContext
-from newsevents.extract.quote_cues import CueLexicon, load_cues
 from newsevents.extract.quote_marks import QuoteSpan, find_quote_spans
 from newsevents.model import Quote
+from newsevents.quote_cues import CueLexicon, load_cues
 from newsevents.resolve.speakers import FINDINGS, MESSAGES, SpeakerResolver
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _stands_alone(art: _Article, q: QuoteSpan) -> bool:
     """A quote that is a clause of its own, not a quoted fragment inside somebody's sentence."""
-    if _words(art.text, q) < 3:
+    if _words(art.text, q) < 2:  # a one-word quote is a term; '"Absolutely not," he said' is an answer
         return False
     before = art.text[max(0, q.start - 200): q.start].rstrip(" \t\u00a0")
     if not before or before[-1] in "\n.!?:,;—–(" or before.endswith(("\"", "”")):
@@ -411,7 +412,13 @@ def _content_token(cue: Token, takes: tuple[str, ...]) -> Token | None:
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if objects:
                     return objects[0]
+            if child.dep_ == "advcl" and want not in COMPLEMENT_DEPS and any(
+                    c.dep_ == "mark" and c.lower_ == want and c.i < child.i for c in child.children):
+                return child  # "called for the president to resign": the parser makes "for" a clause's mark
     return None
+
+
+COMPLEMENT_DEPS = ("ccomp", "xcomp", "dobj")
 
 
 def _paragraph_between(a: Token, b: Token) -> bool:
@@ -578,9 +585,20 @@ def _subject_token(cue: Token) -> Token | None:
             continue
         if token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "She started by emphasizing ..."
             token = token.head.head
+            if token.pos_ == "NOUN":  # "his policy of not attacking Trump": the noun's owner does it
+                owner = _possessor(token)
+                if owner is not None or token.dep_ not in ("dobj", "attr"):
+                    return owner
+                token = token.head  # "the campaign took the unusual step of criticizing ...": the taker
             continue
         if token.dep_ == "relcl":
             return token.head
+        if token.dep_ in ("acl", "xcomp") and token.tag_ == "VB" and token.head.pos_ == "NOUN":
+            return _possessor(token.head)  # "Trump's failure to denounce Duke"
+        if token.dep_ == "acl" and token.head.dep_ == "ROOT" and token.head.pos_ in ("NOUN", "PROPN"):
+            return token.head  # "A Quinnipiac poll found last week that ...": a sentence parsed as one noun phrase
+        if token.dep_ == "ROOT" and (named := _subject_of_aside(token)) is not None:
+            return named  # "Sanders, who sits at zero endorsements, said ...": the aside took the subject
         if token.dep_ == "acl" and token.tag_ == "VBG":  # "an outside group backing Rubio"
             if token.head.dep_ == "dobj" and _is_addressee(token.head):
                 token = token.head.head  # "emailed supporters saying: ...": the sender speaks, not "supporters"
@@ -605,6 +623,11 @@ def _reported(art: _Article, used_cues: set[int], direct: list[Draft]) -> list[D
         if token.lower_ == "in" and not art.in_quote[token.i]:
             draft = _in_finding(art, token)
             if draft:
+                drafts.append(draft)
+            continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() in art.cues.nouns and not art.in_quote[token.i]:
+            draft = _noun_cue(art, token)
+            if draft is not None and not any(_overlaps(draft.start, draft.end, s, e) for s, e in direct_spans):
                 drafts.append(draft)
             continue
         if not art.is_cue(token):
@@ -681,6 +704,57 @@ def _finding_tails(art: _Article, taken: list[Draft]) -> list[Draft]:
             kind = "mixed" if _quotes_in(art, start, end) else "indirect"
             drafts.append(Draft(start, end, kind, verb, _FINDING_LEMMAS.get(match.group("verb").lower()), noun))
     return drafts
+
+
+def _subject_of_aside(cue: Token) -> Token | None:
+    """'Sanders, meanwhile, who sits at zero such endorsements, said ...' parsed with the relative clause as
+    the cue's left complement, holding both "Sanders" and "who" as its subjects: the name is the cue's."""
+    for clause in cue.lefts:
+        if clause.dep_ != "ccomp":
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if len(subjects) == 2 and subjects[1].lower_ in ("who", "which") and _can_speak(subjects[0]):
+            return subjects[0]
+    return None
+
+
+def _noun_cue(art: _Article, noun: Token) -> Draft | None:
+    """'Trump's claim that Mexico will pay', 'his promise to build a wall', 'her call for a ban': a speech noun
+    with what was said after it. Only with a speaker named with it: the owner ("Trump's claim"), or the
+    subject of the verb that has the noun for object ("Trump repeated his claim", "Clinton issued a warning")."""
+    content = None
+    for want in art.cues.nouns[noun.lemma_.lower()]:
+        for child in noun.rights:
+            if want == "ccomp" and child.dep_ in ("acl", "ccomp") and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+                content = child
+            elif want == "xcomp" and child.dep_ in ("acl", "xcomp", "relcl") and child.tag_ == "VB" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                content = child
+            elif child.dep_ == "prep" and child.lower_ == want:
+                content = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if content is not None:
+                break
+        if content is not None:
+            break
+    if content is None or _paragraph_between(noun, content):
+        return None
+    speaker = _possessor(noun)
+    if speaker is None and noun.dep_ == "dobj" and noun.head.pos_ in CUE_POS:
+        speaker = _subject_token(noun.head)
+    if speaker is None or not _can_speak(speaker):
+        return None
+    start, end = _trim(art.text, *_within_paragraph(art.text, noun.idx, content.left_edge.idx,
+                                                    _end_char(_clause_end(content))))
+    if end - start < 3:
+        return None
+    kind = "mixed" if _quotes_in(art, start, end) else "indirect"
+    return Draft(start, end, kind, noun, noun.lemma_.lower(), speaker)
+
+
+def _possessor(noun: Token) -> Token | None:
+    """The owner written before a noun ("his", "Trump's", "their"), if any."""
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
 def _clause_end(head: Token) -> Token:
@@ -794,11 +868,11 @@ def _in_finding(art: _Article, token: Token) -> Draft | None:
     latest Quinnipiac survey': a poll or study that the clause it modifies reports, like "according to".
     Only findings (IN_FINDINGS) count: "in a statement" is a channel of the verb it goes with."""
     objects = [c for c in token.children if c.dep_ == "pobj" and c.lower_ in IN_FINDINGS]
-    if token.dep_ != "prep" or not objects or token.head.pos_ not in CUE_POS:
+    if token.dep_ != "prep" or not objects:
         return None
-    if art.is_cue(token.head):
+    head = _clause_verb(token.head)
+    if head is None or art.is_cue(head):
         return None  # "said in a poll ...": the verb's own attribution
-    head = token.head
     phrase_start, phrase_end = token.idx, _end_char(token.right_edge)
     if token.i < head.i:  # the phrase opens the clause: the content is what follows it
         start, end = _trim(art.text, phrase_end, _end_char(_clause_end(head)))
@@ -808,6 +882,18 @@ def _in_finding(art: _Article, token: Token) -> Draft | None:
         return None
     kind = "mixed" if _quotes_in(art, start, end) else "indirect"
     return Draft(start, end, kind, token, "in", objects[0])
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb of the clause a phrase hangs from: the parser often attaches "in a new poll" to the noun
+    before it ("have a favorable view of Trump in a new poll", "a growing lead in the latest poll")."""
+    for _ in range(4):
+        if token.pos_ in CUE_POS:
+            return token
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ") or token.head is token:
+            return None
+        token = token.head
+    return None
 
 
 def _outermost(reported: list[Draft], direct: list[Draft]) -> list[Draft]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from newsevents.quote_cues import load_cues
+
 # Words that Title Case leaves in lower case, so that they do not count against a headline.
 _TITLE_CASE_SMALL = {"a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with",
                      "as", "from", "vs", "vs.", "v.", "is", "if", "it", "be", "up", "out", "off", "about", "into"}
@@ -75,6 +77,13 @@ class NameChecker:
         pattern = r"(?<![\w’'])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w’'])"
         return re.search(pattern, self.body) is not None
 
+    def clean_at(self, name: str, start: int) -> str:
+        """`clean`, and for a name written in a headline line, cut before the headline's verb: spaCy reads
+        "Trump Says He Never ..." or "Leadership Announces Dissolution Of ..." as one name."""
+        if self.in_headline(start):
+            name = headline_name(name)
+        return self.clean(name)
+
     def clean(self, name: str) -> str:
         """The part of `name` that is a name: one line of it, no trailing dateline, and no more words
         than the body text writes ("Glenn Beck Blasts Drudge" -> "Glenn Beck" when the body has it)."""
@@ -108,3 +117,28 @@ _POSSESSIVE_END = re.compile(r"(?<=\w)['’‘]s?$")
 def _dateline_word(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= DATELINE_MIN_LETTERS and all(c.isupper() for c in letters)
+
+
+# Auxiliaries and modals of a headline's verb phrase ("Trump Would Put ...", "Trump May Not Have ...");
+# "may", "will" and "can" are left out: they are names too (Theresa May, Will Hurd).
+HEADLINE_AUXILIARIES = {"would", "could", "should", "might", "must", "does", "did", "has", "had", "is", "are",
+                        "was", "were", "to"}
+
+
+def headline_name(name: str) -> str:
+    """The words of a headline's name before its verb: a cue verb in the third person or the past ("Says",
+    "Announces", "Suggested") or an auxiliary, when it is not the name's last word ("Consumer Reports"
+    stays whole; a two-word fragment is left to the body-text check of `clean`)."""
+    verbs = load_cues().verbs
+    words = name.split()
+    for i, word in enumerate(words[1:-1], start=1):
+        lower = word.lower()
+        if lower in HEADLINE_AUXILIARIES or any(
+                lower in (lemma + "s", lemma + "es", lemma + "ed", lemma + "d") for lemma in _stems(lower, verbs)):
+            return " ".join(words[:i])
+    return name
+
+
+def _stems(word: str, verbs: dict) -> list[str]:
+    """The cue lemmas `word` may be an inflection of ("announces" -> "announce", "says" -> "say")."""
+    return [stem for stem in (word[:-1], word[:-2], word[:-3]) if stem in verbs]

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsevents.model import Actor, Entity
+from newsevents.quote_cues import load_cues
 from newsevents.resolve.speaker_names import NameChecker
 from newsevents.tables import DATA, read_rows
 
@@ -103,16 +104,24 @@ class SpeakerResolver:
             canonical = self._canonical(entity)
             if canonical and ent.label_ == "PERSON" and not _same_person_name(canonical, mention.text):
                 canonical = None  # "Mr. Trump" linked to "Maryanne Trump Barry" or "Trump Shuttle"
-            name = self.names.clean(canonical or _strip_det(mention.text))
+            person = ent.label_ == "PERSON"
+            if canonical and not person and _extends_after(canonical, mention.text):
+                # A lone surname that spaCy labelled ORG or GPE ("Trump said") linked to a place or firm
+                # named after the person ("Trump Tower", "Trump Shuttle"): the person the article names
+                # with that surname is the speaker, when there is one.
+                surname = self._longer_name(_strip_det(mention.text), ent.start_char)
+                if surname is not None:
+                    canonical, person = surname, True
+            name = self.names.clean_at(canonical or _strip_det(mention.text), ent.start_char)
             if mention.start < ent.start:  # "Frank-" + "Walter Steinmeier": the name as written
                 name = mention.text
             elif name == _strip_det(mention.text):
                 name = self._longer_name(name, ent.start_char) or name
             title = (_title_before(token, mention) or _appos_title(token) or (entity.title if entity else None)
                      or self._earlier_title(name))
-            return self._remember(Speaker(mention, name, title, entity, person=ent.label_ == "PERSON",
-                                          plural=ent.label_ == "NORP" or _plural(token),
-                                          organisation=ent.label_ in ("ORG", "GPE", "NORP")))
+            return self._remember(Speaker(mention, name, title, entity, person=person,
+                                          plural=not person and (ent.label_ == "NORP" or _plural(token)),
+                                          organisation=not person and ent.label_ in ("ORG", "GPE", "NORP")))
         # A common noun phrase: "the White House" (when NER missed it), "Assad's office", "officials".
         # A verb at its left is the cue of an inverted attribution ("Continued Stone:"), not the name.
         start = _mention_start(token, skip_verbs=True)
@@ -160,7 +169,7 @@ class SpeakerResolver:
     def _clean_mention(self, mention: Span, token: Token) -> Span:
         """The words of a name span that are the name ("Ben Carson" of a headline's "Ben Carson
         Defends"), always keeping the speaker's own word."""
-        cleaned = self.names.clean(mention.text)
+        cleaned = self.names.clean_at(mention.text, mention.start_char)
         if cleaned == mention.text:
             return mention
         at = mention.text.find(cleaned)
@@ -428,7 +437,8 @@ def _post_modified_end(token: Token) -> int:
     """The end (token index) of a common noun with the modifiers right after it."""
     end = token.i + 1
     for child in token.rights:
-        if child.dep_ not in POST_MODIFIER_DEPS or child.i != end or child.tag_ == "VBG":
+        if child.dep_ not in POST_MODIFIER_DEPS or child.i != end or (
+                child.tag_ == "VBG" and child.lemma_.lower() in _cue_verbs()):
             break  # "a statement saying ...": the participle is the cue, not part of the speaker
         last = child.right_edge.i
         words = token.doc[child.i: last + 1]
@@ -437,6 +447,10 @@ def _post_modified_end(token: Token) -> int:
             break
         end = last + 1
     return end
+
+
+def _cue_verbs() -> dict[str, tuple[str, ...]]:
+    return load_cues().verbs
 
 
 def _message_author(token: Token) -> Token | None:
@@ -488,6 +502,12 @@ def _same_person_name(full: str, written: str) -> bool:
 
 # Suffixes after a surname: "Joseph R. Biden Jr.", "Brent Bozell III".
 GENERATIONAL = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _extends_after(full: str, written: str) -> bool:
+    """Is `full` the one written word with more words after it ("Trump Tower" for "Trump")?"""
+    written_words, full_words = _strip_det(written).split(), full.split()
+    return len(written_words) == 1 and len(full_words) > 1 and full_words[0] == written_words[0]
 
 
 def _ends_with(full: str, words: list[str]) -> bool:
