@@ -233,7 +233,7 @@ def modality(token: Token, clause_verb: Token | None, is_noun: bool, lexicon: Ev
                 mod.hypothetical = True
                 if head_lemma in DECLARED_INTENT and own_clause:
                     mod.intent = mod.intent or head
-                current = head.head if head.head is not head else head
+                current = head.head
                 continue
             if head_lemma in DECLARED_INTENT and own_clause and head.i not in triggers:
                 mod.intent = mod.intent or head

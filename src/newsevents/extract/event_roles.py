@@ -141,7 +141,7 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     if subject is not None or depth > 4:
         return subject
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:  # the root
         return None
     if verb.dep_ == "xcomp":
         if head.lemma_.lower() in OBJECT_CONTROL:
@@ -151,7 +151,8 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
         if head.pos_ in ("VERB", "AUX"):
             return verb_subject(head, depth + 1)
         if head.pos_ == "ADJ":  # "ready to withdraw": the adjective's clause
-            return verb_subject(head.head, depth + 1) if head.head is not head else None
+            # the adjective's head, or the adjective itself when it is the root ("Iran ready to withdraw")
+            return verb_subject(head.head, depth + 1)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return _own_subject(head) or verb_subject(head, depth + 1)
     if verb.dep_ in ("advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):

@@ -89,7 +89,7 @@ def _locative(ctx: ArticleContext, place: Place) -> bool:
     if span is None:
         return False
     head = span.root
-    while head.dep_ in ("compound", "amod", "poss", "pobj", "conj", "appos") and head.head is not head:
+    while head.dep_ in ("compound", "amod", "poss", "pobj", "conj", "appos"):
         if head.dep_ == "pobj":
             return head.head.lower_ in LOCATIVE_PREPOSITIONS
         head = head.head

@@ -255,7 +255,7 @@ def _verb_before_colon(art: _Article, token: Token) -> Token | None:
     """'The judge interrupted: "..."', 'Clinton released the following statement: "..."': the verb of
     the clause the colon ends, when it has somebody for a subject."""
     for _ in range(6):
-        if token.pos_ in CUE_POS or token.head is token:
+        if token.pos_ in CUE_POS or token.head.i == token.i:
             break
         token = token.head
     if token.pos_ not in CUE_POS or art.in_quote[token.i]:
@@ -579,7 +579,7 @@ def _subject_token(cue: Token) -> Token | None:
             # "He says A and says B" parsed with the second "says" inside A: it goes with the first one
             token = token.head.head
             continue
-        if token.dep_ in ("conj", "advcl", "xcomp", "acomp", "dep") and token.head is not token:
+        if token.dep_ in ("conj", "advcl", "xcomp", "acomp", "dep"):
             # "Russia launched ..., saying", "Voters were more likely to say": the subject up the chain
             token = token.head
             continue
@@ -890,7 +890,7 @@ def _clause_verb(token: Token) -> Token | None:
     for _ in range(4):
         if token.pos_ in CUE_POS:
             return token
-        if token.pos_ not in ("NOUN", "PROPN", "ADJ") or token.head is token:
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ") or token.head.i == token.i:
             return None
         token = token.head
     return None

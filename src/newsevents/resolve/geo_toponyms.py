@@ -917,7 +917,7 @@ def speaker_location(doc: Doc, start: int, end: int) -> bool:
     if span is None or len(span) == 0:
         return False
     token = span.root
-    while token.dep_ in ("compound", "conj", "appos") and token.head is not token:
+    while token.dep_ in ("compound", "conj", "appos") and token.head.i != token.i:
         token = token.head
     if token.dep_ != "pobj" or token.head.lower_ not in ("in", "from", "at"):
         return False

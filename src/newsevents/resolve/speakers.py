@@ -479,7 +479,7 @@ def _relative_clause(token: Token) -> Token | None:
     for _ in range(3):
         if clause.dep_ == "relcl":
             return clause if clause.head.pos_ in ("PROPN", "NOUN") else None
-        if clause.head is clause:
+        if clause.head.i == clause.i:
             return None
         clause = clause.head
     return None
