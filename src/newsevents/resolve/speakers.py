@@ -438,7 +438,7 @@ def _post_modified_end(token: Token) -> int:
     end = token.i + 1
     for child in token.rights:
         if child.dep_ not in POST_MODIFIER_DEPS or child.i != end or (
-                child.tag_ == "VBG" and child.lemma_.lower() in _cue_verbs()):
+                child.tag_ == "VBG" and child.lemma_.lower() in load_cues().verbs):
             break  # "a statement saying ...": the participle is the cue, not part of the speaker
         last = child.right_edge.i
         words = token.doc[child.i: last + 1]
@@ -447,10 +447,6 @@ def _post_modified_end(token: Token) -> int:
             break
         end = last + 1
     return end
-
-
-def _cue_verbs() -> dict[str, tuple[str, ...]]:
-    return load_cues().verbs
 
 
 def _message_author(token: Token) -> Token | None:
