@@ -26,11 +26,15 @@ MIN_SHARE = 0.5  # a line in at least this share of a source's documents is furn
 REPEATS_IN_PAGE = 3  # a line printed this often in one page is furniture (twice is a caption)
 
 _BULLET = re.compile(r"^[\s•·▪►▶*|>»◦‣-]+(?=\S)")
+# Invisible characters a page prints inside words: soft hyphens (hyphenation hints, "Mit\u00adtel\u00adal\u00adter"),
+# zero-width spaces, word joiners, byte-order marks. They split words for search and for the extractors,
+# and no reader sees them. (Zero-width joiners, which shape scripts and emoji, stay.)
+INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 
 
 def furniture_key(line: str) -> str:
-    """A line as compared across pages: bullets, case and white space folded."""
-    return " ".join(_BULLET.sub("", line.replace("\u00a0", " ")).split()).lower()
+    """A line as compared across pages: bullets, invisible characters, case and white space folded."""
+    return " ".join(_BULLET.sub("", INVISIBLE.sub("", line.replace("\u00a0", " "))).split()).lower()
 
 
 def page_keys(text: str) -> set[str]:

@@ -32,7 +32,15 @@ languages:
   belong to the story;
 - date lines: a line with a date that is not a sentence ("March 4, 2024 | categories: ...") is
   a post's metadata, not text (a time alone, heading a live blog's entry, stays);
-- the title: the nearest headline-like line before the body.
+- the title: the nearest headline-like line before the body;
+- the headline: a page starts with its <title> ("Headline | Site") and prints the headline again
+  right above the story; the block of text under that line is the story, not a cookie notice, a
+  browser warning or a teaser list above it, and a one-line dek between the headline and the text
+  is the story's (`headline_line`, `attach_dek`);
+- invisible characters (soft hyphens, zero-width spaces) are removed from words;
+- echoed widgets: a line that repeats one phrase ("Rate X 1/5 Rate X 2/5 ...") is furniture, and
+  so is a long line of capitalised names (a drop-down of countries);
+- comment threads: the author line over each comment ("Jane says:") is a border.
 """
 
 from __future__ import annotations
@@ -46,7 +54,7 @@ from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
-from newsevents.clean.furniture import REPEATS_IN_PAGE, furniture_key, repeated_in_page
+from newsevents.clean.furniture import INVISIBLE, REPEATS_IN_PAGE, furniture_key, repeated_in_page
 
 BOILERPLATE_FILE = Path(__file__).resolve().parent.parent / "data" / "boilerplate.tsv"
 
@@ -127,10 +135,14 @@ def boilerplate_patterns() -> list[tuple[str, int, re.Pattern]]:
 
 
 def normalize_line(line: str) -> str:
-    line = _BULLET.sub("", line.replace("\u00a0", " "))
+    """A line with bullets, invisible characters (soft hyphens, zero-width spaces) and extra white space removed."""
+    line = _BULLET.sub("", INVISIBLE.sub("", line.replace("\u00a0", " ")))
     return " ".join(line.split())
 
 
+# Menus, share bars and footers print the same lines on every page of a site, and the patterns are many:
+# a line's answer is kept (a bounded cache) and reused for the site's next pages.
+@lru_cache(maxsize=1 << 16)
 def boilerplate_kind(line: str) -> str | None:
     """'soft', 'hard' or 'credits' when a boilerplate pattern matches the whole line."""
     words = len(line.split())
@@ -149,18 +161,40 @@ def link_shaped(text: str) -> bool:
     """A line that is a rendered link widget, not text, whatever its length.
 
     - doubled: a teaser whose image alt text and headline render as one line ("A headline A headline");
-    - counted: an archive or category drop-down rendered in one line ("May 2019 (2) April 2019 (5) ...").
+    - counted: an archive or category drop-down rendered in one line ("May 2019 (2) April 2019 (5) ...");
+    - echoed: a phrase printed over and over (`echoed`); a list of words (`word_list`).
     """
     tokens = text.split()
     half = len(tokens) // 2
     if len(tokens) >= 4 and len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
         return True
-    return len(_COUNT.findall(text)) >= MIN_COUNTS or word_list(tokens, text)
+    return len(_COUNT.findall(text)) >= MIN_COUNTS or echoed(tokens, text) or word_list(tokens, text)
+
+
+ECHO_MIN_WORDS = 12
+ECHO_DISTINCT_PAIRS = 0.6  # prose rarely repeats a pair of words; a widget repeats whole phrases
+
+
+def echoed(tokens: list[str], text: str) -> bool:
+    """A widget that prints one phrase over and over in a line: a rating widget ("Rate X 1/5 Rate X 2/5
+    ..."), "X Submenu X", a ticker ("BREAKING • BREAKING • ..."), edition switchers.
+
+    Running text repeats single small words, seldom a pair of words: fewer than ECHO_DISTINCT_PAIRS
+    of the line's word pairs distinct, in a line that does not end as a sentence, is a widget.
+    """
+    if len(tokens) < ECHO_MIN_WORDS or _SENTENCE_END.search(text):
+        return False
+    words = [token.lower() for token in tokens]
+    pairs = list(zip(words, words[1:]))
+    return len(set(pairs)) < ECHO_DISTINCT_PAIRS * len(pairs)
 
 
 WORD_LIST_MIN = 20  # words in one unpunctuated line before it can be a tag cloud or a menu
 WORD_LIST_SMALL_SHARE = 0.05  # prose has far more small words (articles, prepositions) than this
 WORD_LIST_WORD_SHARE = 0.8  # tags, sections and months are words (or years), not figures
+# Capitalised words: a third to a half of German prose, a tenth of English; a list of names has
+# little else, whatever the "de", "du", "and" inside some of the names.
+WORD_LIST_NAME_SHARE = 0.8
 _SMALL_WORD = re.compile(r"^[a-zà-ÿß]{1,3}$")
 _LIST_WORD = re.compile(r"[^\W\d_][\w&'’.-]*|\d{4}")
 
@@ -170,18 +204,29 @@ def word_list(tokens: list[str], text: str) -> bool:
 
     Running text in any language using spaces is held together by small lower-case words
     (der, und, in, the, of, a, de, la); a list of tags, sections or months has hardly any, and
-    no full stop at its end.
+    no full stop at its end. A list of names (countries in a form's drop-down) may hold a few
+    small words, but nearly all its words are capitalised.
     """
     if len(tokens) < WORD_LIST_MIN or _SENTENCE_END.search(text):
         return False
     if sum(bool(_LIST_WORD.fullmatch(token)) for token in tokens) < WORD_LIST_WORD_SHARE * len(tokens):
         return False  # figures and symbols: a table or code printed in one line, which may be the story's
+    if sum(token[:1].isupper() for token in tokens) >= WORD_LIST_NAME_SHARE * len(tokens):
+        return True  # names one after the other: a drop-down of countries, a menu of sections
     return sum(bool(_SMALL_WORD.match(token)) for token in tokens) < WORD_LIST_SMALL_SHARE * len(tokens)
+
+
+# The author line over each comment of a thread ("Jane Doe says:", "Max sagt:"): the colon tells it from a
+# headline ("Minister says"), and boilerplate patterns see lines with their end punctuation trimmed.
+# Not "said:" or "schrieb:": forums print those over a quoted post inside the post itself.
+_COMMENT_AUTHOR = re.compile(r"[\w .'’@-]{1,40}\s(?:says|sagt|dice|dit|disse)\s?:")
 
 
 def line_kind(text: str) -> str:
     if not text:
         return BLANK
+    if _COMMENT_AUTHOR.fullmatch(text):
+        return HARD  # a comment thread has begun
     kind = boilerplate_kind(text)
     if kind:
         return kind
@@ -292,18 +337,94 @@ def candidate_spans(lines: list[Line]) -> list[tuple[float, tuple[int, int]]]:
     return found
 
 
+# A page title's site name: "Headline | Site", "Headline - Site", "Site: Headline" (short, at one end).
+_TITLE_SEPARATOR = r"(?:\s*[|·»:]+\s+|\s+[–—-]+\s+)"
+_TITLE_SITE_SUFFIX = re.compile(_TITLE_SEPARATOR + r"[^|–—·»:]{1,60}$")
+_TITLE_SITE_PREFIX = re.compile(r"^[^|–—·»:]{1,60}?" + _TITLE_SEPARATOR)
+PAGE_TITLE_MAX_WORDS = 40  # a <title>, with the site's name
+DEK_REACH = 80  # lines from the headline to the body within which the lines just under the headline are the story's
+HEADLINE_GAP = 12  # non-blank lines (byline, date, share bar, teaser) between the headline and the story's text
+HEADLINE_SHARE = 0.05  # the block under the headline is the story unless it is a mere scrap beside the largest
+# ... and unless it is much smaller than the block it would replace: a story printed under the page's first
+# line, whose title shows again in a list of teasers further down, keeps its place.
+HEADLINE_OVER_BLOCK = 0.5
+# Text above the headline inside the body's block is a notice or a teaser when it is this much smaller than
+# the text below it (a page that prints its title again at the story's end has the story above it).
+ABOVE_HEADLINE_SHARE = 0.25
+
+
+def page_title_keys(title: str) -> set[str]:
+    """The forms of a page's <title> that the page prints as its headline: whole, or without the site name."""
+    keys = {title.lower()}
+    rest = title
+    while match := _TITLE_SITE_SUFFIX.search(rest):
+        rest = rest[:match.start()]
+        keys.add(rest.lower())
+    if match := _TITLE_SITE_PREFIX.match(title):
+        keys.add(title[match.end():].lower())
+    return {key for key in keys if len(key.split()) >= 2}
+
+
+def headline_line(lines: list[Line]) -> int | None:
+    """Where the page prints its own title again as the story's headline: the first later line equal to it.
+
+    A scraped page starts with its <title> ("Headline | Site"); the story prints the same headline
+    right above its text, while cookie notices, browser warnings, mega-menus with teasers and
+    "latest news" boxes come before it. A cue that names no site and no language.
+    """
+    first = next((i for i, line in enumerate(lines) if line.kind != BLANK), None)
+    if first is None:
+        return None
+    if lines[first].words > PAGE_TITLE_MAX_WORDS:
+        return None  # the page starts with its text, not with a title
+    keys = page_title_keys(lines[first].text)
+    if not keys:
+        return None
+    found = next((i for i in range(first + 1, len(lines)) if lines[i].text.lower() in keys), None)
+    # printed three times or more, the title is a link in the page's lists: no line tells which copy heads the story
+    return None if found is None or lines[found].kind == FURNITURE else found
+
+
+def under_headline(lines: list[Line], candidates: list[tuple[float, tuple[int, int]]],
+                   headline: int) -> tuple[float, tuple[int, int]] | None:
+    """The block of text that starts within HEADLINE_GAP non-blank lines below the headline, if any."""
+    for score, span in candidates:
+        if span[0] > headline:
+            gap = sum(1 for i in range(headline + 1, span[0]) if lines[i].kind != BLANK)
+            return (score, span) if gap <= HEADLINE_GAP else None
+    return None
+
+
 def body_span(lines: list[Line]) -> tuple[int, int] | None:
     """First and last line of the body: the first block of text nearly as large as the largest.
 
     A page prints its story before the comments, the sidebar and the "more stories" boxes: a
     later block (a long comment thread, an archive widget) that holds more text than a short
     story wins only when the story's score is below EARLY_SHARE of its own.
+
+    Headline first: when the page prints its title again as a headline below that block, and a
+    block of text starts just under it, that block is the story (the earlier one was a notice,
+    a menu or a teaser list above the story), unless it is a scrap (below HEADLINE_SHARE of the best,
+    or HEADLINE_OVER_BLOCK of the block it would replace). When the
+    headline falls inside the block, the little text above it (below ABOVE_HEADLINE_SHARE of the
+    text under it) is left out.
     """
     candidates = candidate_spans(lines)
     if not candidates:
         return None
     best = max(score for score, _ in candidates)
-    return next(span for score, span in candidates if score >= EARLY_SHARE * best)
+    score, span = next((score, span) for score, span in candidates if score >= EARLY_SHARE * best)
+    headline = headline_line(lines)
+    if headline is not None and span[1] < headline:
+        story = under_headline(lines, candidates, headline)
+        if story is not None and story[0] >= max(HEADLINE_SHARE * best, HEADLINE_OVER_BLOCK * score):
+            return story[1]
+    if headline is not None and span[0] < headline < span[1]:
+        before = sum(len(lines[i].text) for i in range(span[0], headline) if lines[i].kind in TEXT_KINDS)
+        after = sum(len(lines[i].text) for i in range(headline + 1, span[1] + 1) if lines[i].kind in TEXT_KINDS)
+        if before < ABOVE_HEADLINE_SHARE * after:
+            return (headline + 1, span[1])
+    return span
 
 
 def body_lines(lines: list[Line], span: tuple[int, int]) -> list[int]:
@@ -331,7 +452,7 @@ def link_blocks(lines: list[Line], region: list[int]) -> list[tuple[int, int]]:
         if in_run:
             if start is None:
                 start, shorts = pos, 0
-            shorts += line.kind not in TEXT_KINDS
+            shorts += line.kind != SENTENCE
             continue
         if start is not None:
             last = pos - 1
@@ -378,9 +499,17 @@ _PROFESSION = (r"[\w-]*(editor|writer|journalist|reporter|correspondent|author|c
 _BIO = re.compile(  # names are capitalised: only the key words ignore case
     r"^(?i:(?:hallo|hi|hey),? )?(?i:ich bin|i'?m|i am|je suis|soy)\s+[A-ZÀ-Ý][\w-]+,|"
     r"^(?:Schreibt|Arbeitet|Lehrt|Leitet|Lebt und arbeitet|Studierte) (?:seit|als|für|an|in|das|die|den)\b|"
-    r"^(?:[A-ZÀ-Ý][\w'’.-]+\s+){1,4}(?:\([^)]*\)\s+|[—–]\s+)?(?:is|was|ist|war|est|es)\s+(?:\S+\s+){0,8}?"
+    r"^(?:[A-ZÀ-Ý][\w'’.-]+\s+){1,4}(?:(?:\([^)]*\),?|[—–,])\s+){0,2}(?:is|was|ist|war|est|es)\s+(?:\S+\s+){0,8}?"
     r"(?i:" + _PROFESSION + ")")
 BIO_MAX_CHARS = 600
+# A bio told as a career: a name, then a verb of a career ("Jane Doe studied law before she joined the
+# paper as a trainee", "Max Muster leitet das Ressort Politik") and a cue of a career in the paragraph.
+_CAREER_OPENING = re.compile(
+    r"^(?:[A-ZÀ-Ý][\w'’.-]+\s+){1,4}(?:(?:\([^)]*\),?|[—–,])\s+){0,2}"
+    r"(?:studied|studierte|étudie|estudió|graduated|leads|heads|leitet|dirige|writes|schreibt|écrit|escribe|"
+    r"covers|works|arbeitet|travaille|trabaja|lives|lebt|vit|vive|teaches|lehrt|enseigne|enseña|joined|kam)\b")
+_CAREER_CUE = re.compile(r"(?i:" + _PROFESSION + r"|\b(?:volontär(?:in)?|trainee|intern|praktikum|ressort|redaktion|newsroom|"
+                         r"studium|universit\w*|hochschule|college|journalism|journalismus|since \d{4}|seit \d{4}|depuis \d{4}))")
 
 
 _NAME_LINE = re.compile(r"(?:(?:Dr|Prof|Mag)\.\s+)*[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:[A-ZÀ-Ý][\w'’.-]+|van|von|de|der|da|di|la|le|al|bin)){1,3}")
@@ -410,7 +539,9 @@ def is_bio(text: str, above: str | None = None) -> bool:
     """
     if len(text) > BIO_MAX_CHARS:
         return False
-    return bool(_BIO.search(text)) or (above is not None and name_line(above) and presents_named(text, above))
+    if _BIO.search(text) or (_CAREER_OPENING.match(text) and _CAREER_CUE.search(text)):
+        return True
+    return above is not None and name_line(above) and presents_named(text, above)
 
 
 def _line_above(lines: list[Line], i: int) -> str | None:
@@ -442,17 +573,23 @@ def attach_lede(lines: list[Line], body: list[int]) -> list[int]:
     A news page prints the headline, a one- or two-sentence summary, then the author, the
     date and a share bar, then the text: the bar costs more than the summary brings, so the
     body starts below it. The nearest sentences above the body, within LEDE_LOOKBACK lines of
-    bylines, dates, buttons and labels only, and no longer than a summary, are the story's.
+    bylines, dates, buttons and labels only, and no longer than a summary, are the story's;
+    the search stops at the story's headline (`headline_line`) when the page prints it.
     """
     looked, chars = 0, 0
     first_line = next((i for i, line in enumerate(lines) if line.kind != BLANK), 0)
+    headline = headline_line(lines)
     for i in range(body[0] - 1, -1, -1):
+        if i == headline:
+            break  # a summary sits under the story's headline, never above it
         line = lines[i]
         if line.kind == BLANK:
             continue
         looked += 1
         if looked > LEDE_LOOKBACK:
             break
+        if line.kind in TEXT_KINDS and is_bio(line.text):
+            continue  # the author's box between the summary and the text (dropped by trim_bios) is crossed
         if line.kind in TEXT_KINDS:
             chars += len(line.text)
             if line.kind != SENTENCE or chars > LEDE_MAX_CHARS or line.words < LEDE_MIN_WORDS or i == first_line:
@@ -462,6 +599,28 @@ def attach_lede(lines: list[Line], body: list[int]) -> list[int]:
         elif line.kind not in _BETWEEN_LEDE_AND_BODY:
             break
     return body
+
+
+def attach_dek(lines: list[Line], body: list[int]) -> list[int]:
+    """The body with the dek printed between the page's headline and the story's text.
+
+    Under its headline a story often prints a one-line summary that ends without a full stop
+    ("Next games in March against the Netherlands"), then a byline, a date or a share bar. The
+    lines of at least LEDE_MIN_WORDS words between the headline (the page title printed again,
+    `headline_line`) and the body, that are neither boilerplate nor a date line, belong to the
+    story. Without that headline nothing tells a dek from a teaser or a caption: nothing is added.
+    """
+    headline = headline_line(lines)
+    if headline is None or not headline < body[0] <= headline + DEK_REACH:
+        return body
+    # the first lines under the headline: a summary, a byline, a date; a gallery or a table of contents
+    # may follow them before the story's text starts
+    between = [i for i in range(headline + 1, body[0]) if lines[i].kind != BLANK][:HEADLINE_GAP]
+    if any(lines[i].kind == HARD for i in between):
+        return body  # a border ("Related posts") between them: the lines above the body are another box
+    dek = [i for i in between if lines[i].kind in (SHORT, SENTENCE, PROSE) and lines[i].words >= LEDE_MIN_WORDS
+           and not meta_line(lines[i]) and not is_bio(lines[i].text)]
+    return dek + body
 
 
 def _lines_above(lines: list[Line], body_start: int) -> Iterator[Line]:
@@ -537,7 +696,7 @@ def clean_text(raw: str, furniture: Collection[str] = frozenset()) -> CleanedTex
     if span is None:  # no sentence anywhere (a headline-only text): keep what is not boilerplate
         text = "\n\n".join(line.text for line in lines if line.kind in (SHORT, SENTENCE, PROSE))
         return CleanedText(text=text, caption="\n".join(captions) or None, credits="\n".join(credits) or None)
-    body = attach_lede(lines, trim_bios(lines, trim_link_blocks(lines, body_lines(lines, span))))
+    body = attach_dek(lines, attach_lede(lines, trim_bios(lines, trim_link_blocks(lines, body_lines(lines, span)))))
     return CleanedText(
         text="\n\n".join(paragraphs(body, lines)),
         title=find_title(lines, body[0]),
