@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from finders import place_named
 from newsevents.context import ArticleContext
 from newsevents.extract.entities import extract_entities
 from newsevents.extract.places import event_place, extract_places, main_place
 from newsevents.model import Article
 from newsevents.resolve.gazetteer import haversine_km, load_gazetteer, normalize
-
-
-def _place(result, text):
-    found = [p for p in result.places if p.text == text]
-    assert found, f"{text!r} not among {[p.text for p in result.places]}"
-    return found[0]
 
 
 def _context(pipeline, text: str) -> ArticleContext:
@@ -40,28 +35,28 @@ def test_gazetteer_knows_bases_regions_and_abbreviations():
 
 
 def test_paris_texas_pattern_and_paris_france(run_text):
-    texas = _place(run_text("The mayor of Paris, Texas, opened a new library on Monday."), "Paris")
+    texas = place_named(run_text("The mayor of Paris, Texas, opened a new library on Monday."), "Paris")
     assert texas.country == "USA" and texas.admin1 == "Texas"
-    france = _place(run_text("French police in Paris arrested two men on Monday, officials said."), "Paris")
+    france = place_named(run_text("French police in Paris arrested two men on Monday, officials said."), "Paris")
     assert france.country == "FRA" and abs(france.lat - 48.85) < 0.2
 
 
 def test_latakia_resolved_in_syria_with_possessive_trimmed(run_text):
     result = run_text("Syrian troops retook Latakia on Tuesday. Fighting continued in Syria's north.")
-    latakia = _place(result, "Latakia")
+    latakia = place_named(result, "Latakia")
     assert latakia.country == "SYR" and haversine_km(latakia.lat, latakia.lon, 35.5, 35.8) < 50
-    syria = _place(result, "Syria")  # "Syria's": the possessive is not part of the toponym
+    syria = place_named(result, "Syria")  # "Syria's": the possessive is not part of the toponym
     assert syria.feature == "country" and syria.country == "SYR"
 
 
 def test_facilities_and_region_words(run_text):
     result = run_text("Fighter jets landed at the Hmeimim air base in Latakia Province. "
                       "Some 800 troops guard the naval base at Tartus.")
-    base = _place(result, "Hmeimim air base")
+    base = place_named(result, "Hmeimim air base")
     assert base.feature == "facility" and base.country == "SYR" and abs(base.lat - 35.4) < 0.1
-    province = _place(result, "Latakia Province")
+    province = place_named(result, "Latakia Province")
     assert province.feature == "admin1" and province.country == "SYR"
-    tartus = _place(result, "Tartus")
+    tartus = place_named(result, "Tartus")
     assert tartus.feature == "facility" and tartus.name == "Tartus naval base"
 
 
@@ -114,12 +109,12 @@ def test_places_inside_names_counties_party_towns_and_streets(run_text):
     result = run_text("She studied at the University of Michigan. Flooding hit Barrow, Jackson and Madison "
                       "counties, said Rep. Brent Boggs, D-Braxton. Torrington firefighters closed Main Street "
                       "in Torrington, Conn., on Tuesday.")
-    michigan = _place(result, "Michigan")
+    michigan = place_named(result, "Michigan")
     assert michigan.feature == "admin1" and michigan.confidence < 0.8  # inside a name: less sure
-    assert _place(result, "Jackson").feature == "admin2"
-    assert _place(result, "Braxton").name == "Braxton County"
-    street = _place(result, "Main Street")
-    town = _place(result, "Torrington")
+    assert place_named(result, "Jackson").feature == "admin2"
+    assert place_named(result, "Braxton").name == "Braxton County"
+    street = place_named(result, "Main Street")
+    town = place_named(result, "Torrington")
     assert street.feature == "street" and (street.lat, street.lon) == (town.lat, town.lon)
     assert town.admin1 == "Connecticut"
 
@@ -153,16 +148,16 @@ def test_seas_rivers_islands_and_regions_found_get_coordinates(run_text):
                       "flooded farms, and ferries to Fire Island stopped. Tourists left the West Coast of the "
                       "United States.")
     for text in ("Greece", "Italy", "Mediterranean Sea", "Mississippi River", "Fire Island", "West Coast"):
-        place = _place(result, text)
+        place = place_named(result, text)
         assert place.lat is not None and place.lon is not None, text
-    assert _place(result, "West Coast").country == "USA"  # not the West Coast region of New Zealand
-    assert _place(result, "Fire Island").country == "USA"
+    assert place_named(result, "West Coast").country == "USA"  # not the West Coast region of New Zealand
+    assert place_named(result, "Fire Island").country == "USA"
 
 
 def test_a_feature_named_after_a_town_is_placed_at_that_town(run_text):
     result = run_text("Boaters were kept off Lake Manassas in Prince William County, Virginia, near Gainesville "
                       "and Haymarket.")
-    lake = _place(result, "Lake Manassas")
+    lake = place_named(result, "Lake Manassas")
     assert lake.feature == "water" and lake.country == "USA"
     assert haversine_km(lake.lat, lake.lon, 38.75, -77.47) < 50  # Manassas, Virginia
     alone = run_text("Boaters were kept off Lake Zyxwv on Sunday.")  # no namesake and no context: no point
@@ -172,25 +167,25 @@ def test_a_feature_named_after_a_town_is_placed_at_that_town(run_text):
 def test_x_based_modifiers_name_places(run_text):
     result = run_text("Northbrook-based Crate & Barrel and the Britain-based Syrian Observatory for Human Rights "
                       "hired a Houston-based contractor.")
-    assert _place(result, "Houston").country == "USA"
-    assert _place(result, "Britain").country == "GBR" and _place(result, "Britain").feature == "country"
-    assert _place(result, "Northbrook").admin1 == "Illinois"
+    assert place_named(result, "Houston").country == "USA"
+    assert place_named(result, "Britain").country == "GBR" and place_named(result, "Britain").feature == "country"
+    assert place_named(result, "Northbrook").admin1 == "Illinois"
 
 
 def test_places_inside_agency_embassy_and_mission_names(run_text):
     result = run_text("Georgia Bureau of Investigation agents raided a home in Atlanta on Monday. The Embassy of "
                       "Ukraine in Nigeria said the Ukraine Trade Mission would reopen.")
-    georgia = _place(result, "Georgia")  # a first name too, but it heads a state agency's name here
+    georgia = place_named(result, "Georgia")  # a first name too, but it heads a state agency's name here
     assert georgia.country == "USA" and georgia.feature == "admin1"
     assert [p.country for p in result.places if p.text == "Ukraine"] == ["UKR", "UKR"]
-    assert _place(result, "Nigeria").country == "NGA"
+    assert place_named(result, "Nigeria").country == "NGA"
 
 
 def test_a_school_or_team_named_after_a_place_is_not_that_place(run_text):
     result = run_text("Georgia Tech beat Boise State on Saturday. The Washington State Patrol closed the road.")
     texts = [p.text for p in result.places]
     assert "Georgia Tech" not in texts and "Boise State" not in texts
-    washington = _place(result, "Washington")
+    washington = place_named(result, "Washington")
     assert washington.feature == "admin1" and washington.country == "USA"  # the state, not the capital
 
 
@@ -199,14 +194,14 @@ def test_the_articles_country_and_region_decide_ambiguous_names(run_text):
                       "Dublin's mayor said.")
     assert {(p.country, p.admin1) for p in result.places if p.text == "Dublin"} == {("USA", "Ohio")}
     alone = run_text("Dublin city council met on Monday.")
-    assert _place(alone, "Dublin").country == "IRL"  # without context, the capital
+    assert place_named(alone, "Dublin").country == "IRL"  # without context, the capital
 
 
 def test_local_names_abroad_give_way_to_the_articles_city(run_text):
     # Gentilly is a New Orleans neighbourhood and also a village of Mauritius: the article is about New Orleans
     result = run_text("Residents of Gentilly returned home on Monday. The mayor of New Orleans said Louisiana "
                       "would help rebuild New Orleans.")
-    gentilly = _place(result, "Gentilly")
+    gentilly = place_named(result, "Gentilly")
     assert gentilly.country == "USA" and haversine_km(gentilly.lat, gentilly.lon, 29.95, -90.07) < 30
     assert gentilly.confidence is not None and gentilly.confidence <= 0.3
 
@@ -215,12 +210,12 @@ def test_a_disease_named_after_a_place_is_not_a_place(run_text):
     result = run_text("Cases of West Nile virus and Lassa fever rose in Nigeria and the Nile delta.")
     texts = [p.text for p in result.places]
     assert "West Nile" not in texts and "Lassa" not in texts
-    assert _place(result, "Nigeria").country == "NGA"
+    assert place_named(result, "Nigeria").country == "NGA"
 
 
 def test_a_town_before_a_noun_for_its_people_is_a_place(run_text):
     result = run_text("Winona man found dead behind residence. Police in Minnesota said the Winona man was 22.")
-    winona = _place(result, "Winona")
+    winona = place_named(result, "Winona")
     assert winona.country == "USA" and winona.admin1 == "Minnesota"
 
 
@@ -248,7 +243,7 @@ def test_common_nouns_and_broken_words_are_not_places(run_text):
     # "Itâ s" is "It's" decoded with the wrong encoding, not the town of Itá
     broken = run_text("Itâ s not traffic, noted the public works director in Alexandria, Minnesota.")
     assert [p.text for p in broken.places if p.text.startswith("It")] == []
-    assert _place(broken, "Alexandria").admin1 == "Minnesota"
+    assert place_named(broken, "Alexandria").admin1 == "Minnesota"
 
 
 def test_a_first_name_after_a_town_is_not_a_place(run_text):
@@ -259,10 +254,10 @@ def test_a_first_name_after_a_town_is_not_a_place(run_text):
 def test_a_town_beside_the_articles_places_beats_a_famous_namesake(run_text):
     # Lebanon, Indiana is the seat of Boone County: the article is local news there, not about the country
     result = run_text("Lebanon police arrested a man on Thursday. He was held in the Boone County jail.")
-    lebanon = _place(result, "Lebanon")
+    lebanon = place_named(result, "Lebanon")
     assert (lebanon.country, lebanon.admin1, lebanon.feature) == ("USA", "Indiana", "city")
     abroad = run_text("Lebanon and Syria closed the border near Homs on Thursday.")
-    assert _place(abroad, "Lebanon").country == "LBN"
+    assert place_named(abroad, "Lebanon").country == "LBN"
 
 
 def test_a_new_gazetteer_cache_removes_the_stale_ones(tmp_path):

@@ -2,40 +2,31 @@
 
 from __future__ import annotations
 
+from finders import place_named, place_texts
 from newsevents.resolve.gazetteer import load_gazetteer
-
-
-def _texts(result) -> list[str]:
-    return [p.text for p in result.places]
-
-
-def _place(result, text):
-    found = [p for p in result.places if p.text == text]
-    assert found, f"{text!r} not among {_texts(result)}"
-    return found[0]
 
 
 def test_town_naming_a_school_is_not_a_place_but_a_state_is(run_text):
     result = run_text("Students from Goshen Elementary School and Concordia College joined the march in "
                       "Edwardsville, Illinois.")
-    assert "Goshen" not in _texts(result) and "Concordia" not in _texts(result)
-    assert _place(result, "Edwardsville").admin1 == "Illinois"
-    ohio = _place(run_text("She studied law at Ohio State University before moving to Columbus."), "Ohio")
+    assert "Goshen" not in place_texts(result) and "Concordia" not in place_texts(result)
+    assert place_named(result, "Edwardsville").admin1 == "Illinois"
+    ohio = place_named(run_text("She studied law at Ohio State University before moving to Columbus."), "Ohio")
     assert ohio.feature == "admin1"
 
 
 def test_school_town_counts_when_the_article_names_the_town_alone(run_text):
     result = run_text("Amherst College opened a new library. Town officials in Amherst said traffic would be "
                       "diverted.")
-    assert _texts(result).count("Amherst") == 2
+    assert place_texts(result).count("Amherst") == 2
 
 
 def test_saints_named_in_churches_and_schools_are_not_places(run_text):
     result = run_text("The children attend St. Mary's Catholic School in Lombard, Illinois.")
-    assert not any(t.startswith("St.") for t in _texts(result))
-    assert _place(result, "Lombard").country == "USA"
+    assert not any(t.startswith("St.") for t in place_texts(result))
+    assert place_named(result, "Lombard").country == "USA"
     city = run_text("Flights between Moscow and St. Petersburg's Pulkovo Airport start this summer.")
-    assert _place(city, "St. Petersburg").country == "RUS"
+    assert place_named(city, "St. Petersburg").country == "RUS"
 
 
 def test_name_particles_joined_or_apart():
@@ -46,12 +37,12 @@ def test_name_particles_joined_or_apart():
 
 def test_parish_written_joined_places_the_town_beside_it(run_text):
     result = run_text("The DeSoto Parish Police Jury met in Mansfield on Monday. Shreveport police helped.")
-    assert _place(result, "DeSoto Parish").feature == "admin2"
-    assert _place(result, "Mansfield").admin1 == "Louisiana"  # not Mansfield, Texas
+    assert place_named(result, "DeSoto Parish").feature == "admin2"
+    assert place_named(result, "Mansfield").admin1 == "Louisiana"  # not Mansfield, Texas
 
 
 def test_one_small_foreign_namesake_does_not_pull_a_big_city_abroad(run_text):
     result = run_text("A body was found Sunday in a parked vehicle on Francis Street in Charleston. "
                       "Police taped off the street near Hampton Park.")
-    charleston = _place(result, "Charleston")
+    charleston = place_named(result, "Charleston")
     assert charleston.country == "USA" and charleston.admin1 == "South Carolina"

