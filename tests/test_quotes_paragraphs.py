@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
+from finders import quotes_with
 from newsevents.extract.quote_marks import find_quote_spans
 from newsevents.resolve.speaker_names import NameChecker
 from newsevents.resolve.speakers import _same_person_name
-
-
-def quotes_with(result, fragment: str):
-    return [q for q in result.quotes if fragment in q.text]
 
 
 def test_opening_mark_glued_to_a_word_closes_the_quote():
@@ -77,8 +74,11 @@ def test_bare_attribution_after_a_quote_closed_with_a_period(run_text):
 
 
 def test_person_name_from_an_entity_keeps_the_written_surname():
-    assert _same_person_name("Joseph R. Biden Jr.", "Mr. Biden")
-    assert _same_person_name("Lou Jiwei", "Mr. Lou")  # family name written first
+    assert _same_person_name("Joseph R. Biden", "Mr. Biden")
+    # a full name that does not end with the written surname stays as written
+    assert not _same_person_name("Joseph R. Biden Jr.", "Mr. Biden")
+    assert not _same_person_name("Lou Jiwei", "Mr. Lou")
+    assert not _same_person_name("Trump Tower", "Trump")
     assert not _same_person_name("Maryanne Trump Barry", "Mr. Trump")
     assert not _same_person_name("Trump Shuttle", "Melania")
 

@@ -3,12 +3,9 @@ headline names cut at their verb, a surname that NER took for a firm, and partic
 
 from __future__ import annotations
 
+from finders import quotes_with
 from newsevents.resolve.speaker_names import NameChecker, headline_name
 from newsevents.resolve.speakers import _extends_after
-
-
-def quotes_with(result, fragment: str):
-    return [q for q in result.quotes if fragment in q.text]
 
 
 def test_called_for_a_clause_is_the_content(run_text):

@@ -40,8 +40,9 @@ from newsevents.evaluate import prf
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "quotes" / "polnear" / "dev"
 
+# Possessives are pronouns too: PolNeAR marks "his" as the source of "his claim that ...".
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "him", "her", "them",
-            "this", "those", "these", "some", "others", "many", "one"}
+            "this", "those", "these", "some", "others", "many", "one", "his", "its", "their", "our", "my", "your"}
 
 
 @dataclass

@@ -438,9 +438,11 @@ def _subject(cue: Token, art: _Article) -> Token | None:
         return subject
     if subject is None and (inverted := _name_after_opening_cue(cue) or _name_after_quote_cue(cue)) is not None:
         return inverted
+    if subject is None and (opening := _name_opening_line(cue, art)) is not None:
+        return opening
     if cue.dep_ != "ROOT" and subject is None:
         return None
-    return _name_before(cue, art)
+    return _name_before(cue, art) or (_name_before_aside(cue, art) if subject is None else None)
 
 
 def _name_after_opening_cue(cue: Token) -> Token | None:
@@ -468,14 +470,49 @@ def _name_after_quote_cue(cue: Token) -> Token | None:
     doc = cue.doc
     if cue.i < 1 or not (doc[cue.i - 1].is_quote or doc[cue.i - 1].text == ","):
         return None
+    noun = None  # "said the woman, who ...", "added Gowdy.": a described or unlabelled speaker ends at punctuation
     for token in doc[cue.i + 1: cue.i + 8]:
         if token.is_punct or "\n" in token.text_with_ws[:-1] or token.is_space:
-            return None
+            return noun if token.text in (",", ".") and not token.is_quote else None
         if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and (
                 token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I"):
             return token
-        if token.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "PART") and token.ent_type_ == "":
+        if token.pos_ in ("PROPN", "NOUN"):
+            noun = token
+        # title words: "said retired neurosurgeon Ben Carson"
+        elif not (token.pos_ in ("DET", "ADJ", "PART") or token.tag_ in ("VBN", "VBG")) and token.ent_type_ == "":
             return None
+    return None
+
+
+# Marks that set off an aside between a name and its cue: "Sen. Chuck Grassley, facing ..., said".
+ASIDE_MARKS = {",", "—", "–", "-", "--"}
+
+
+def _name_opening_line(cue: Token, art: _Article) -> Token | None:
+    """'Chris Christie said he would ...' after a headline line with no period, 'Sen. Chuck Grassley, facing
+    a spirited challenge, said ...' after a quote: a parse that runs two paragraphs into one sentence leaves
+    the cue without a subject. The person or organisation that opens the cue's line (after title words
+    only) is its speaker when the cue follows the name, or an aside set off by commas or dashes that ends
+    right before the cue. Returns the name's last word."""
+    doc = cue.doc
+    start = cue.i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws and not doc[start - 1].is_space:
+        start -= 1
+    if start == cue.i or start == 0 and not doc[0].ent_type_:
+        return None  # the cue opens its line, or the text's first line starts with no name
+    name = next((e for e in art.ctx.ents if start <= e.start < min(cue.i, start + 5)), None)
+    if name is None or name.label_ not in ("PERSON", "ORG") or name.end > cue.i or art.in_quote[name.start]:
+        return None
+    if any(t.is_punct or t.pos_ in CUE_POS for t in doc[start: name.start]) or _is_dateline(name[-1]):
+        return None  # only title words before the name ("Sen.", "GOP front-runner")
+    between = doc[name.end: cue.i]
+    if any(t.is_quote for t in between):
+        return None
+    if all(t.pos_ in ("ADV", "PART") for t in between):  # "Chris Christie (also) said"
+        return name[-1]
+    if between[0].text in ASIDE_MARKS and between[-1].text in ASIDE_MARKS and len(between) > 2:
+        return name[-1]
     return None
 
 
@@ -503,6 +540,29 @@ def _name_before(cue: Token, art: _Article) -> Token | None:
             return token
         if token.pos_ in CUE_POS and token.i != cue.i:
             return None
+
+
+# The longest aside between a speaker's name and its cue that `_name_before_aside` reads across.
+MAX_ASIDE_TOKENS = 25
+
+
+def _name_before_aside(cue: Token, art: _Article) -> Token | None:
+    """'Jay DiPietro, the club's 78-year-old president and general manager, suggested ...': an aside too
+    long for `_name_before`, which the parser hung elsewhere, leaving the cue without a subject. The
+    nearest person or organisation before the cue that is followed by the comma opening an aside the
+    comma before the cue closes. Returns the name's last word."""
+    doc = cue.doc
+    if cue.i < 1 or doc[cue.i - 1].text != ",":
+        return None
+    for ent in reversed(cue.sent.ents):
+        if ent.end >= cue.i - 1 or cue.i - ent.end > MAX_ASIDE_TOKENS:
+            continue
+        if ent.label_ not in ("PERSON", "ORG") or doc[ent.end].text != "," or art.in_quote[ent.start]:
+            continue
+        if any(t.is_quote or "\n" in t.text_with_ws for t in doc[ent.start: cue.i]) or _is_dateline(ent[-1]):
+            return None
+        return ent[-1]
+    return None
 
 
 def _line_between(art: _Article, a: Token, b: Token) -> bool:
@@ -579,6 +639,9 @@ def _subject_token(cue: Token) -> Token | None:
             # "He says A and says B" parsed with the second "says" inside A: it goes with the first one
             token = token.head.head
             continue
+        if token.dep_ == "conj" and token.head.dep_ == "ROOT" and token.head.pos_ in ("NOUN", "PROPN") and (
+                token.head.i < token.i and _can_speak(token.head)):
+            return token.head  # "Trump has broken rules and shows ...": the first verb taken for a noun's modifier
         if token.dep_ in ("conj", "advcl", "xcomp", "acomp", "dep"):
             # "Russia launched ..., saying", "Voters were more likely to say": the subject up the chain
             token = token.head
@@ -587,6 +650,11 @@ def _subject_token(cue: Token) -> Token | None:
             token = token.head.head
             if token.pos_ == "NOUN":  # "his policy of not attacking Trump": the noun's owner does it
                 owner = _possessor(token)
+                if owner is None and token.dep_ == "pobj" and token.head.head.pos_ in CUE_POS:
+                    # "After months of refusing to ..., Clinton", "In addition to stating ..., Clinton has
+                    # vowed": an adverbial phrase of the clause, whose subject does it
+                    token = token.head.head
+                    continue
                 if owner is not None or token.dep_ not in ("dobj", "attr"):
                     return owner
                 token = token.head  # "the campaign took the unusual step of criticizing ...": the taker

@@ -30,6 +30,10 @@ FEMININE = {"she", "her"}
 GROUP_PRONOUNS = {"they", "them", "we", "their", "it", "its"}
 PLURAL_PRONOUNS = {"they", "them", "we", "their"}
 RELATIVE = {"who", "which", "that"}
+# Pronouns that name a group only with the words after them: "those surveyed", "those close to him".
+DESCRIBED_PRONOUNS = {"those"}
+# Pronouns that open a joined speaker: "he and Mr. Allen", "they and their allies".
+COORDINATED_PRONOUNS = {"he", "she", "they", "we"}
 # Documents and messages that "say" things on behalf of their author ("a statement by X said").
 MESSAGES = {"statement", "report", "release", "letter", "memo", "post", "tweet", "message", "communique",
             "announcement", "email", "note", "study", "document", "filing", "complaint"}
@@ -77,14 +81,15 @@ class SpeakerResolver:
             del self.history[remembered:]
             return self._remember(Speaker(doc[token.i: token.i + 1], antecedent.name, antecedent.title,
                                           antecedent.entity, antecedent.person))
-        coordinated = self._coordination(token)
+        named = _named_apposition(token, self.span_of_token)
+        coordinated = self._coordination(token) if named is None else None
         if coordinated is not None:
             return self._remember(coordinated)
-        if token.lemma_.lower() in MESSAGES and token.ent_type_ == "":
+        if named is None and token.lemma_.lower() in MESSAGES and token.ent_type_ == "":
             author = _message_author(token)
             if author is not None:
                 token = author
-        named = _named_apposition(token, self.span_of_token)
+                named = _named_apposition(token, self.span_of_token)
         if named is not None:  # "the rebel commander Omar Haddad": the name, with the noun as title
             speaker = self.speaker(named)
             if speaker.title is None:
@@ -94,6 +99,10 @@ class SpeakerResolver:
                 speaker.title = doc[start: token.i + 1].text
             return speaker
         lower = token.lower_
+        if lower in DESCRIBED_PRONOUNS and (end := _post_modified_end(token)) > token.i + 1:
+            # "those surveyed", "those polled in Iowa": the words after it say who
+            mention = doc[token.i: end]
+            return self._remember(Speaker(mention, mention.text, None, None, plural=True))
         if token.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
             span = doc[token.i: token.i + 1]
             return self._pronoun(span)
@@ -112,6 +121,11 @@ class SpeakerResolver:
                 surname = self._longer_name(_strip_det(mention.text), ent.start_char)
                 if surname is not None:
                     canonical, person = surname, True
+                else:
+                    # No such person: the name stays as written. A longer name that only starts with the
+                    # written word is another thing named after it ("Trump Tower", "Berlin Wall"), or a
+                    # guess the text does not make ("Fox" -> "Fox News"); the written word keeps its head.
+                    canonical = None
             name = self.names.clean_at(canonical or _strip_det(mention.text), ent.start_char)
             if mention.start < ent.start:  # "Frank-" + "Walter Steinmeier": the name as written
                 name = mention.text
@@ -148,7 +162,8 @@ class SpeakerResolver:
         """'Richards and Menendez', 'Politicians and even some technologists', 'Bush and his rivals':
         speakers joined by "and" speak together, so the mention runs to the last of them (a speaker cut
         at the first would credit the words to one of several). A group: "they" may refer to it."""
-        if token.pos_ not in ("NOUN", "PROPN") or token.lower_ in RELATIVE:
+        pronoun = token.pos_ == "PRON" and token.lower_ in COORDINATED_PRONOUNS  # "she and her aides"
+        if token.pos_ not in ("NOUN", "PROPN") and not pronoun or token.lower_ in RELATIVE:
             return None
         conjuncts = [c for c in token.conjuncts if c.i > token.i]
         if not conjuncts or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children) or any(
@@ -164,6 +179,13 @@ class SpeakerResolver:
         if any(t.is_quote or "\n" in t.text_with_ws for t in mention[:-1]):
             return None
         name = _strip_det(mention.text.strip(" ,—–-"))
+        if pronoun:  # "she and European leaders": the pronoun's person with the others ("Angela Merkel and ...")
+            remembered = len(self.history)
+            resolved = self._pronoun(doc[token.i: token.i + 1])
+            del self.history[remembered:]
+            others = doc[token.i: mention.end].text[len(token.text):].rstrip(" ,—–-")
+            if resolved.name and resolved.name.split()[-1] not in others.split():
+                name = resolved.name + others  # (not "he and Brafman" -> "Brafman and Brafman")
         return Speaker(mention, name, None, None, person=False, plural=True)
 
     def _clean_mention(self, mention: Span, token: Token) -> Span:
@@ -189,7 +211,8 @@ class SpeakerResolver:
         for entity in self.ctx.entities:
             if entity.start >= before:
                 break
-            full = self.names.clean(entity.canonical or entity.text)
+            # the full name as the article writes it: a pronoun's speaker is a name a reader finds in the text
+            full = self.names.clean(self._canonical(entity) or entity.text)
             if entity.label == "PERSON" and _ends_with(full, words):
                 return full
         return None
@@ -415,14 +438,20 @@ def _plural(token: Token) -> bool:
 
 
 def _named_apposition(token: Token, span_of_token: dict) -> Token | None:
-    """The name right after a common-noun subject ("the rebel commander Omar Haddad")."""
-    if token.i in span_of_token or token.pos_ != "NOUN":
+    """The name right after a common-noun subject ("the rebel commander Omar Haddad"), a title word the
+    tagger called a proper noun ("the district GOP Chairman Chuck Williams") or titles joined by "and"
+    ("Real estate mogul and reality television star Donald Trump": the name follows the last one)."""
+    if token.i in span_of_token or token.pos_ not in ("NOUN", "PROPN"):
         return None
+    ends = {token.i, *(c.i for c in token.conjuncts if c.i > token.i)}
     for child in token.rights:
-        if child.dep_ == "appos" and child.i - token.i <= 4:
-            ent = span_of_token.get(child.i)
-            if ent is not None and ent.label_ in ("PERSON", "ORG"):
-                return child
+        if child.dep_ != "appos":
+            continue
+        ent = span_of_token.get(child.i)
+        if ent is None or ent.label_ not in ("PERSON", "ORG"):
+            continue
+        if child.i - token.i <= 4 and token.pos_ == "NOUN" or ent.start - 1 in ends:
+            return child
     return None
 
 
@@ -440,11 +469,15 @@ def _post_modified_end(token: Token) -> int:
         if child.dep_ not in POST_MODIFIER_DEPS or child.i != end or (
                 child.tag_ == "VBG" and child.lemma_.lower() in load_cues().verbs):
             break  # "a statement saying ...": the participle is the cue, not part of the speaker
+        if child.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in child.children):
+            break  # "the report on Wednesday", "a Bloomberg poll in June": a date says when, not who
         last = child.right_edge.i
         words = token.doc[child.i: last + 1]
         if last - token.i > MAX_DESCRIPTION_TOKENS or any(
                 t.is_quote or t.text in (",", ";", ":", "(", "—", "–") or "\n" in t.text_with_ws for t in words):
             break
+        if any(t.dep_ in ("aux", "auxpass") for t in words):
+            break  # "Trump has broken rules": a verb with its auxiliary is a clause, not a description
         end = last + 1
     return end
 
@@ -482,22 +515,17 @@ def _relative_clause(token: Token) -> Token | None:
 
 
 def _same_person_name(full: str, written: str) -> bool:
-    """Can the full name `full` be the person written `written` ("Mr. Lou" -> "Lou Jiwei", "Biden" ->
-    "Joseph R. Biden Jr.")? The written surname must be the full name's last word, its first (family
-    names written first) or the word before a generational suffix; one person's entity linked to a
-    relative ("Maryanne Trump Barry" for "Mr. Trump") is not."""
+    """Is the full name `full` the person written `written`, ending with the written surname ("Biden" ->
+    "Joseph Biden")? A full name is only given when it keeps the name the text uses last: one person's
+    entity linked to a relative ("Maryanne Trump Barry" for "Mr. Trump") or to a thing named after them
+    ("Trump Tower") is not the speaker, and a name with more after the written surname ("Joseph R. Biden
+    Jr." for "Mr. Biden", "Lou Jiwei" for "Mr. Lou") would change the word the speaker is known by, so
+    the name stays as written there."""
     full_words = [w.strip(".,") for w in full.split()]
     written_words = [w.strip(".,") for w in written.split()]
     if not full_words or not written_words:
         return True
-    surname = written_words[-1]
-    while len(full_words) > 1 and full_words[-1].lower() in GENERATIONAL:
-        full_words.pop()
-    return surname in (full_words[-1], full_words[0])
-
-
-# Suffixes after a surname: "Joseph R. Biden Jr.", "Brent Bozell III".
-GENERATIONAL = {"jr", "sr", "ii", "iii", "iv"}
+    return written_words[-1] == full_words[-1]
 
 
 def _extends_after(full: str, written: str) -> bool:
