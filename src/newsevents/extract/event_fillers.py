@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newsevents.extract.event_lexicon import load_lexicon
-from newsevents.extract.event_roles import NOT_ACTOR_LABELS, actor_span, verb_subject
+from newsevents.extract.event_roles import NOT_ACTOR_LABELS, POSSESSIVE_PRONOUNS, actor_span, verb_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -152,10 +152,6 @@ def dependency_path(source: Token, target: Token, longest: int = 4) -> str:
         node = node.head
     hops = [f"^{_step(t)}" for t in up[:at[node.i]]] + [f"v{_step(t)}" for t in reversed(down)]
     return " ".join(hops) if len(hops) <= longest else "far"
-
-
-# Possessive pronouns that point a noun trigger back at the clause's subject: "its campaign", "their protest".
-POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our"}
 
 
 def _owned_by_subject(trigger: Token) -> bool:

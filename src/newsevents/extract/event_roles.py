@@ -169,13 +169,18 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+# Possessive pronouns: never a party by themselves ("their leaders"), and they point a noun trigger back at
+# the clause's subject ("Moscow began its bombing campaign").
+POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
+
+
 def _object_candidates(obj: Token) -> list[Token]:
     """An object, preceded by its possessor or national modifier when those name a party."""
     out: list[Token] = []
     owners = [obj, *[c for c in obj.children if c.dep_ == "compound"]]  # "Lebanon's new President Hrawi"
     for owner in owners:
         for child in owner.children:
-            if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
+            if child.dep_ == "poss" and child.lower_ not in POSSESSIVE_PRONOUNS:
                 out.append(child)
     if obj.ent_type_ not in NAME_LABELS and not is_actor_like(obj):
         for child in obj.children:
