@@ -395,7 +395,7 @@ def under_headline(lines: list[Line], candidates: list[tuple[float, tuple[int, i
     return None
 
 
-def body_span(lines: list[Line]) -> tuple[int, int] | None:
+def body_span(lines: list[Line], headline: int | None = None) -> tuple[int, int] | None:
     """First and last line of the body: the first block of text nearly as large as the largest.
 
     A page prints its story before the comments, the sidebar and the "more stories" boxes: a
@@ -414,7 +414,6 @@ def body_span(lines: list[Line]) -> tuple[int, int] | None:
         return None
     best = max(score for score, _ in candidates)
     score, span = next((score, span) for score, span in candidates if score >= EARLY_SHARE * best)
-    headline = headline_line(lines)
     if headline is not None and span[1] < headline:
         story = under_headline(lines, candidates, headline)
         if story is not None and story[0] >= max(HEADLINE_SHARE * best, HEADLINE_OVER_BLOCK * score):
@@ -567,7 +566,7 @@ LEDE_MIN_WORDS = 8  # a shorter sentence above the body is a headline ("Clinton 
 _BETWEEN_LEDE_AND_BODY = (SHORT, BUTTON, BYLINE, SOFT, FURNITURE, CAPTION, HARD)
 
 
-def attach_lede(lines: list[Line], body: list[int]) -> list[int]:
+def attach_lede(lines: list[Line], body: list[int], headline: int | None = None) -> list[int]:
     """The body with the story's summary (dek) above it, across the byline and share bar.
 
     A news page prints the headline, a one- or two-sentence summary, then the author, the
@@ -578,7 +577,6 @@ def attach_lede(lines: list[Line], body: list[int]) -> list[int]:
     """
     looked, chars = 0, 0
     first_line = next((i for i, line in enumerate(lines) if line.kind != BLANK), 0)
-    headline = headline_line(lines)
     for i in range(body[0] - 1, -1, -1):
         if i == headline:
             break  # a summary sits under the story's headline, never above it
@@ -601,7 +599,7 @@ def attach_lede(lines: list[Line], body: list[int]) -> list[int]:
     return body
 
 
-def attach_dek(lines: list[Line], body: list[int]) -> list[int]:
+def attach_dek(lines: list[Line], body: list[int], headline: int | None = None) -> list[int]:
     """The body with the dek printed between the page's headline and the story's text.
 
     Under its headline a story often prints a one-line summary that ends without a full stop
@@ -610,7 +608,6 @@ def attach_dek(lines: list[Line], body: list[int]) -> list[int]:
     `headline_line`) and the body, that are neither boilerplate nor a date line, belong to the
     story. Without that headline nothing tells a dek from a teaser or a caption: nothing is added.
     """
-    headline = headline_line(lines)
     if headline is None or not headline < body[0] <= headline + DEK_REACH:
         return body
     # the first lines under the headline: a summary, a byline, a date; a gallery or a table of contents
@@ -690,13 +687,15 @@ def clean_text(raw: str, furniture: Collection[str] = frozenset()) -> CleanedTex
     several of its pages, when the caller has them (the corpus path); none is needed.
     """
     lines, captions = classify(raw, furniture)
-    span = body_span(lines)
+    headline = headline_line(lines)  # read once: the body's block, its summary and its dek all start from it
+    span = body_span(lines, headline)
     credits = [line.text for line in lines if line.kind == CREDITS]
     bylines = [_BYLINE.match(line.text).group(1) for line in lines if line.kind == BYLINE]
     if span is None:  # no sentence anywhere (a headline-only text): keep what is not boilerplate
         text = "\n\n".join(line.text for line in lines if line.kind in (SHORT, SENTENCE, PROSE))
         return CleanedText(text=text, caption="\n".join(captions) or None, credits="\n".join(credits) or None)
-    body = attach_dek(lines, attach_lede(lines, trim_bios(lines, trim_link_blocks(lines, body_lines(lines, span)))))
+    body = trim_bios(lines, trim_link_blocks(lines, body_lines(lines, span)))
+    body = attach_dek(lines, attach_lede(lines, body, headline), headline)
     return CleanedText(
         text="\n\n".join(paragraphs(body, lines)),
         title=find_title(lines, body[0]),
