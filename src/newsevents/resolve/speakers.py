@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsevents.model import Actor, Entity
 from newsevents.quote_cues import load_cues
@@ -21,6 +21,8 @@ from newsevents.resolve.speaker_names import NameChecker
 from newsevents.tables import DATA, read_rows
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Span, Token
 
     from newsevents.context import ArticleContext
@@ -70,15 +72,21 @@ class SpeakerResolver:
         self.names = NameChecker(ctx.text)
         self._surname_gender: dict[str, str | None] = {}  # surname -> gender of an honorific written before it
 
+    def _unremembered(self, resolve: Callable[[Any], Speaker], mention: Any) -> Speaker:
+        """A speaker resolved only to read its name: what the resolution remembered is forgotten again, so
+        that a later pronoun does not take it for a mention of its own."""
+        remembered = len(self.history)
+        speaker = resolve(mention)
+        del self.history[remembered:]
+        return speaker
+
     # -- the mention ---------------------------------------------------------------------------------
     def speaker(self, token: Token) -> Speaker:
         doc = self.doc
         clause = _relative_clause(token)
         if clause is not None:
             # "Putin, who ... said": the mention is "who", the name is Putin's.
-            remembered = len(self.history)
-            antecedent = self.speaker(clause.head)
-            del self.history[remembered:]
+            antecedent = self._unremembered(self.speaker, clause.head)
             return self._remember(Speaker(doc[token.i: token.i + 1], antecedent.name, antecedent.title,
                                           antecedent.entity, antecedent.person))
         named = _named_apposition(token, self.span_of_token)
@@ -180,9 +188,7 @@ class SpeakerResolver:
             return None
         name = _strip_det(mention.text.strip(" ,—–-"))
         if pronoun:  # "she and European leaders": the pronoun's person with the others ("Angela Merkel and ...")
-            remembered = len(self.history)
-            resolved = self._pronoun(doc[token.i: token.i + 1])
-            del self.history[remembered:]
+            resolved = self._unremembered(self._pronoun, doc[token.i: token.i + 1])
             others = doc[token.i: mention.end].text[len(token.text):].rstrip(" ,—–-")
             if resolved.name and resolved.name.split()[-1] not in others.split():
                 name = resolved.name + others  # (not "he and Brafman" -> "Brafman and Brafman")
@@ -356,10 +362,7 @@ class SpeakerResolver:
                 continue  # "The prices rose. They said ...": prices do not speak
             is_plural = _plural(token) or (ent is not None and ent.label_ == "NORP")
             if (plural and (is_plural or organisation)) or (not plural and not is_plural):
-                remembered = len(self.history)
-                candidate = self.speaker(token)
-                del self.history[remembered:]
-                return candidate
+                return self._unremembered(self.speaker, token)
         return best
 
     def _token_at(self, char: int) -> int:
