@@ -28,7 +28,7 @@ import numpy as np
 
 from newsevents.model import Place
 from newsevents.resolve.gazetteer import GazetteerEntry, haversine_km, load_gazetteer, normalize
-from newsevents.resolve.geo_toponyms import Toponym
+from newsevents.resolve.geo_toponyms import COUNTY_WORDS, Toponym
 
 if TYPE_CHECKING:
     from newsevents.context import ArticleContext
@@ -437,9 +437,6 @@ def resolve_toponyms(ctx: ArticleContext, toponyms: list[Toponym]) -> list[Place
     return places
 
 
-COUNTY_SUFFIXES = ("county", "parish", "borough")
-
-
 def _counties_named_short(chosen: dict) -> None:
     """ "Hall County ... the Hall commissioners", "Navarro County ... Navarro": local news names a county it has
     named in full by its first word alone. Such a short name is that county unless it resolved to a town of the
@@ -447,7 +444,7 @@ def _counties_named_short(chosen: dict) -> None:
     counties = {}
     for (key, _, _), (entry, confidence) in chosen.items():
         words = key.split()
-        if entry is not None and entry.feature == "admin2" and len(words) > 1 and words[-1] in COUNTY_SUFFIXES:
+        if entry is not None and entry.feature == "admin2" and len(words) > 1 and words[-1] in COUNTY_WORDS:
             counties.setdefault(" ".join(words[:-1]), (entry, confidence))
     if not counties:
         return
