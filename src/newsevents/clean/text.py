@@ -40,7 +40,14 @@ languages:
 - invisible characters (soft hyphens, zero-width spaces) are removed from words;
 - echoed widgets: a line that repeats one phrase ("Rate X 1/5 Rate X 2/5 ...") is furniture, and
   so is a long line of capitalised names (a drop-down of countries);
-- comment threads: the author line over each comment ("Jane says:") is a border.
+- comment threads: the author line over each comment ("Jane says:") is a border;
+- lists of data: ingredients ("125 g Mehl"), specifications ("Torque: 350 Nm") and a test's table printed
+  just above or below the body are the story's, though each line is short (`attach_data_lists`); counters
+  ("192.0K", "63 comments") and a footer's address, telephone and bank lines are not data;
+- teaser sidebars: long unpunctuated lines one under the other with no blank line between them ("more
+  stories" headlines) are menu items, however long (`mark_headline_runs`), and so is a teaser cut short
+  with a "more" link ("... die Vielfalt und Kompl ... mehr", "... […]");
+- title separators: bullets and guillemets ("Headline • Site") separate a <title>'s site name too.
 """
 
 from __future__ import annotations
@@ -222,6 +229,14 @@ def word_list(tokens: list[str], text: str) -> bool:
 _COMMENT_AUTHOR = re.compile(r"[\w .'’@-]{1,40}\s(?:says|sagt|dice|dit|disse)\s?:")
 
 
+# A teaser cut at a fixed length, with a link to the rest: "... die Vielfalt und Kompl ... mehr",
+# "... Gemeinsa... weiter...", "... Inspiration und Lähmung […]", "... read more »". Stories print their own
+# text whole; only a list of other stories cuts it.
+_TRUNCATED_TEASER = re.compile(
+    r"(?:\.\.\.|…)\s*\[?(?:read more|more|mehr|weiterlesen|weiter|lesen|continue reading|lire la suite|la suite|"
+    r"leer más|leggi tutto|czytaj dalej|czytaj więcej)\b\W*$|\[(?:…|\.\.\.)\]$", re.I)
+
+
 def line_kind(text: str) -> str:
     if not text:
         return BLANK
@@ -233,6 +248,8 @@ def line_kind(text: str) -> str:
     words = len(text.split())
     if link_shaped(text):
         return FURNITURE
+    if _TRUNCATED_TEASER.search(text):
+        return SHORT  # a teaser cut short with a "more" link: a link list's item, however long
     if _BYLINE.match(text) and words <= 12:
         return BYLINE
     if words >= MIN_SENTENCE_WORDS and _SENTENCE_END.search(text):
@@ -259,6 +276,30 @@ def repeated_endings(endings: list[str | None]) -> set[str]:
     return {ending for ending, count in counts.items() if count >= REPEATS_IN_PAGE}
 
 
+HEADLINE_RUN_MIN = 4  # long unpunctuated lines printed one under the other: a list of teaser headlines
+TABLE_ROW_NUMBERS = 3  # a headline seldom holds three figures; a table's row (a catalogue, results) does
+_NUMBER = re.compile(r"\d+")
+
+
+def mark_headline_runs(lines: list[Line]) -> None:
+    """Long headlines one under the other, with no blank line between them, are a teaser list ("more stories").
+
+    A scraper prints a blank line between a story's paragraphs, and a paragraph ends as a sentence does;
+    a "more stories" box prints its teasers as the items of one list, one under the other, each a long
+    headline without a full stop. HEADLINE_RUN_MIN such lines in a row are short lines (menu items), not
+    text, however long: a long sidebar of them must not outscore the story.
+    """
+    run: list[Line] = []
+    for line in lines + [Line("", BLANK, 0)]:
+        if line.kind == PROSE and len(_NUMBER.findall(line.text)) < TABLE_ROW_NUMBERS:
+            run.append(line)
+            continue
+        if len(run) >= HEADLINE_RUN_MIN:
+            for member in run:
+                member.kind = SHORT
+        run = []
+
+
 def classify(raw: str, furniture: Collection[str] = frozenset()) -> tuple[list[Line], list[str]]:
     """The page's lines with their kinds, and the captions found (repeated lines).
 
@@ -281,6 +322,7 @@ def classify(raw: str, furniture: Collection[str] = frozenset()) -> tuple[list[L
         if line.kind in (SHORT, SENTENCE, PROSE, BYLINE) and (
                 key in repeated or key in furniture or ending in teaser_endings):
             line.kind = FURNITURE
+    mark_headline_runs(lines)
     captions: list[str] = []
     for i, line in enumerate(lines):
         if line.kind in (BLANK, CAPTION) or line.words < 3 or line.words > MAX_CAPTION_WORDS:
@@ -338,9 +380,10 @@ def candidate_spans(lines: list[Line]) -> list[tuple[float, tuple[int, int]]]:
 
 
 # A page title's site name: "Headline | Site", "Headline - Site", "Site: Headline" (short, at one end).
-_TITLE_SEPARATOR = r"(?:\s*[|·»:]+\s+|\s+[–—-]+\s+)"
-_TITLE_SITE_SUFFIX = re.compile(_TITLE_SEPARATOR + r"[^|–—·»:]{1,60}$")
-_TITLE_SITE_PREFIX = re.compile(r"^[^|–—·»:]{1,60}?" + _TITLE_SEPARATOR)
+# Bullets and guillemets separate them too ("Headline • Site", "Site › Headline").
+_TITLE_SEPARATOR = r"(?:\s*[|·»:]+\s+|\s+[–—•›~-]+\s+)"
+_TITLE_SITE_SUFFIX = re.compile(_TITLE_SEPARATOR + r"[^|–—·•›~»:]{1,60}$")
+_TITLE_SITE_PREFIX = re.compile(r"^[^|–—·•›~»:]{1,60}?" + _TITLE_SEPARATOR)
 PAGE_TITLE_MAX_WORDS = 40  # a <title>, with the site's name
 DEK_REACH = 80  # lines from the headline to the body within which the lines just under the headline are the story's
 HEADLINE_GAP = 12  # non-blank lines (byline, date, share bar, teaser) between the headline and the story's text
@@ -676,6 +719,73 @@ def meta_line(line: Line) -> bool:
             and bool(_DATE_LINE.search(_CLOCK_TIME.sub(" ", line.text))))
 
 
+# Recipes, product pages and car tests print a list of figures beside their text: ingredients ("125 g Mehl"),
+# specifications ("Nennspannung: 230 V"), a test's table ("CO2 pro km in Gramm 37"). Each line is short, so
+# the list costs like a menu; but a menu's items, teasers and labels seldom hold a figure.
+DATA_LIST_MIN = 3  # lines with a figure that make a list of data (a subhead with a year does not)
+DATA_LABEL_RUN = 3  # labels in a row a list of data holds ("Zutaten", "Zubereitung", "kcal"); more end it
+DATA_MAX_WORDS = 12
+_FIGURE = re.compile(r"\d")
+# Figures that are not the story's data: a share bar's or a forum's counters ("Pinterest 192.0K", "63 Kommentare",
+# "492k Members"), a category list's counts ("Bücher (15)"), page numbers ("2"), and a footer's contact lines
+# (postcode and town, telephone, bank account).
+_NOT_DATA = re.compile(
+    r"\d[\d.,]*\s?[kKM]\b|\b(?i:likes?|shares?|views?|comments?|kommentare?|followers?|members?|replies|antworten|"
+    r"tel|telefon|phone|fon|fax|iban|bic|blz|konto|e-?mail)\b|^\d{4,5}\s+[A-ZÄÖÜ][\w-]+$|\(\d+\)$|^\d{1,3}$")
+
+
+def archive_month(text: str) -> bool:
+    """A month of an archive list ("Oktober 2014", "May 2019"): a date line without a day."""
+    words = text.lower().replace(".", "").split()
+    return len(words) == 2 and words[0] in _MONTHS and words[1].isdigit() and len(words[1]) == 4
+
+
+def data_line(line: Line) -> bool:
+    """A short line that holds a figure and is not a date line, a counter or a contact line: an ingredient,
+    a specification, a table row."""
+    return (line.kind == SHORT and line.words <= DATA_MAX_WORDS and bool(_FIGURE.search(line.text))
+            and not meta_line(line) and not _NOT_DATA.search(line.text) and not archive_month(line.text))
+
+
+def data_list_edge(lines: list[Line], start: int, step: int, stop: int | None) -> int | None:
+    """The far end of a list of data that starts at `start` and runs in direction `step`, or None.
+
+    The walk crosses data lines and up to DATA_LABEL_RUN other lines in a row (labels such as "Für die
+    Füllung:", "Zubereitung", or a line of text); a border (boilerplate, credits, the headline) or a longer
+    run ends it. The list counts when it holds DATA_LIST_MIN data lines or more and they are at least two
+    thirds of its lines: a footer's address or a teaser list with dates has more labels between its figures.
+    """
+    edge, labels, data, seen = None, 0, 0, 0
+    i = start
+    while 0 <= i < len(lines) and i != stop:
+        line = lines[i]
+        if line.kind not in (BLANK, CAPTION):
+            if line.kind not in (SHORT, SENTENCE, PROSE, FURNITURE):
+                break
+            if data_line(line):
+                data += 1
+                seen += 1
+                labels = 0
+                if data >= DATA_LIST_MIN and 3 * data >= 2 * seen:
+                    edge = i
+            else:  # a label, or a line of text: a list holds a few between its figures
+                labels += 1
+                seen += 1
+                if labels > DATA_LABEL_RUN:
+                    break
+        i += step
+    return edge
+
+
+def attach_data_lists(lines: list[Line], body: list[int], headline: int | None = None) -> list[int]:
+    """The body with a list of data (ingredients, specifications) printed just above or below it."""
+    above = data_list_edge(lines, body[0] - 1, -1, headline)
+    below = data_list_edge(lines, body[-1] + 1, 1, None)
+    before = list(range(above, body[0])) if above is not None else []
+    after = list(range(body[-1] + 1, below + 1)) if below is not None else []
+    return before + body + after
+
+
 def paragraphs(body: list[int], lines: list[Line]) -> list[str]:
     return [lines[i].text for i in body if lines[i].kind in (SHORT, SENTENCE, PROSE) and not meta_line(lines[i])]
 
@@ -696,6 +806,7 @@ def clean_text(raw: str, furniture: Collection[str] = frozenset()) -> CleanedTex
         return CleanedText(text=text, caption="\n".join(captions) or None, credits="\n".join(credits) or None)
     body = trim_bios(lines, trim_link_blocks(lines, body_lines(lines, span)))
     body = attach_dek(lines, attach_lede(lines, body, headline), headline)
+    body = attach_data_lists(lines, body, headline)
     return CleanedText(
         text="\n\n".join(paragraphs(body, lines)),
         title=find_title(lines, body[0]),

@@ -8,6 +8,11 @@ the same must-contain / must-not-contain snippets score the rendered text kept a
 Splits: the heuristics are tuned on one half of the pages and reported on the other. A page's
 half is fixed by a stable hash of its id (its URL key in evaldata.json), so the halves never
 change with the order of the file or the Python version: `--split tune|held|all`.
+
+Invisible characters (soft hyphens, zero-width spaces) are left out of the snippets and of every
+system's output before they are compared: a reader does not see them, the gold snippets keep the
+page's soft hyphens ("Kern\u00adwerk\u00adzeuge"), and a cleaner that removes them (as ours does, for
+the extractors) must not lose the snippet for it.
 """
 
 from __future__ import annotations
@@ -54,18 +59,31 @@ def cleaned(text: str) -> str:
     return clean_text(text).text
 
 
+def visible(text: str) -> str:
+    """The text without invisible characters (soft hyphens, zero-width spaces): what a reader sees."""
+    from newsevents.clean.furniture import INVISIBLE
+
+    return INVISIBLE.sub("", text)
+
+
+def visible_snippets(item: dict) -> dict:
+    """A gold item whose snippets are compared as a reader sees them (`visible`)."""
+    return {**item, "with": [visible(s) for s in item.get("with", [])],
+            "without": [visible(s) for s in item.get("without", [])]}
+
+
 def run(gold: Path, limit: int | None = None, split: str = "all", **options) -> dict:
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}; known: {', '.join(SPLITS)}")
     pages = []
     for item, page in split_pages(gold, split, limit):
         try:
-            pages.append((item, render(page).encode("utf-8")))
+            pages.append((visible_snippets(item), render(page).encode("utf-8")))
         except ValueError:  # an undecodable page: nothing to clean, scored as empty output
-            pages.append((item, b""))
+            pages.append((visible_snippets(item), b""))
     systems = {
-        "keep_as_is": lambda text: text.decode("utf-8"),
-        "newsevents": lambda text: cleaned(text.decode("utf-8")),
+        "keep_as_is": lambda text: visible(text.decode("utf-8")),
+        "newsevents": lambda text: visible(cleaned(text.decode("utf-8"))),
     }
     return {"split": split, "pages": len(pages),
             "snippets": sum(len(i["with"]) + len(i["without"]) for i, _ in pages),

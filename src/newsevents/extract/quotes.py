@@ -31,7 +31,7 @@ from newsevents.context import ArticleContext
 from newsevents.extract.quote_marks import QuoteSpan, find_quote_spans
 from newsevents.model import Quote
 from newsevents.quote_cues import CueLexicon, load_cues
-from newsevents.resolve.speakers import FINDINGS, MESSAGES, SpeakerResolver
+from newsevents.resolve.speakers import FINDINGS, MESSAGES, SpeakerResolver, speaking_nouns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -237,13 +237,28 @@ def _name_colon(art: _Article, q: QuoteSpan) -> tuple[Token, Token] | None:
     while first.i > 0 and first.i > colon.i - 6 and _is_name_word(doc[first.i - 1]) and (
             "\n" not in doc[first.i - 1].text_with_ws):
         first = doc[first.i - 1]
-    if not any(t.ent_type_ in ("PERSON", "ORG") for t in doc[first.i: colon.i]):
+    # A name the NER missed still labels the quote after a dash or "from" ("... overhype - HuffPollster:")
+    after_opener = first.i > 0 and doc[first.i - 1].lower_ in NAME_LABEL_OPENERS and (
+        all(t.pos_ == "PROPN" for t in doc[first.i: colon.i]))
+    if not after_opener and not any(t.ent_type_ in ("PERSON", "ORG") for t in doc[first.i: colon.i]):
         return None
-    before = doc[first.i - 1] if first.i > 0 else None
-    if before is not None and not (before.is_space or "\n" in before.text_with_ws or before.is_sent_end
-                                   or before.lower_ in NAME_LABEL_OPENERS or before.is_quote):
-        return None
+    if not _opens_label(doc, first.i):
+        # "Republican pollster Daron Shaw:", "- Mark Blumenthal and Jon Cohen:": title words and other names
+        # joined by "and" may stand before the name, back to where the label opens
+        start = first.i
+        while start > max(0, colon.i - MAX_LABEL_TOKENS) and "\n" not in doc[start - 1].text_with_ws and (
+                doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ") or doc[start - 1].lower_ in ("and", "&")):
+            start -= 1
+        if start == first.i or not _opens_label(doc, start) or doc[start].lower_ in ("and", "&"):
+            return None
     return colon, last
+
+
+def _opens_label(doc: Doc, i: int) -> bool:
+    """Does a name label start at token i: at the start of a line or sentence, or after a dash, "from" or "by"?"""
+    before = doc[i - 1] if i > 0 else None
+    return before is None or before.is_space or "\n" in before.text_with_ws or before.is_sent_end or (
+        before.lower_ in NAME_LABEL_OPENERS or before.is_quote)
 
 
 def _is_name_word(token: Token) -> bool:
@@ -278,8 +293,12 @@ def _direct_quotes(art: _Article) -> list[Draft]:
             previous = Draft(s, e, "direct", signature[0], signature[0].text, signature[1], segments=[(s, e)])
             drafts.append(previous)
             continue
-        cue = _cue_after(art, q) or _cue_before(art, q)
-        if cue is None and (labelled := _name_colon(art, q)) is not None:
+        # A name label before the quote ("HEADLINE - HuffPollster: “...”") is tried before a cue verb further
+        # back, which would be the headline's.
+        cue = _cue_after(art, q)
+        labelled = _name_colon(art, q) if cue is None else None
+        cue = cue or (_cue_before(art, q) if labelled is None else None)
+        if cue is None and labelled is not None:
             previous = Draft(s, e, "direct", labelled[0], ":", labelled[1], segments=[(s, e)])
             drafts.append(previous)
             continue
@@ -429,7 +448,49 @@ def _paragraph_between(a: Token, b: Token) -> bool:
 
 
 def _subject(cue: Token, art: _Article) -> Token | None:
-    """The cue's subject, or the subject it shares ('Russia launched ..., saying ...')."""
+    """The cue's subject, or the subject it shares ('Russia launched ..., saying ...'). A thing that the
+    parse makes the speaker ("released a new radio ad calling ...", "a Web video that accuses ...") is
+    passed for whoever made it."""
+    speaker = _cue_subject(cue, art)
+    if speaker is None:
+        return None
+    thing = speaker
+    if speaker.lower_ in ("that", "which") and speaker.head.dep_ == "relcl":
+        thing = speaker.head.head  # "a Web video that accuses Cruz": the video
+    if thing.pos_ == "NOUN" and thing.dep_ not in SUBJECTS and not _animate(thing):
+        return _maker(thing) or speaker
+    return speaker
+
+
+# Dependencies that tie a thing to the verb of the clause it is part of ("released an ad", "on a story").
+THING_DEPS = ("dobj", "pobj", "prep", "dative", "npadvmod")
+# "Clinton spent much of the run-up to the caucuses portraying ...": caucuses -> to -> run-up -> of -> much -> spent
+MAX_THING_HOPS = 6
+
+
+def _animate(token: Token) -> bool:
+    """Somebody who can say things: a named person, organisation or group, or a role or group noun
+    ("officials", "the campaign"); not a thing they make or use ("an ad", "a story", "the rally")."""
+    if token.pos_ != "NOUN" or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    return token.lemma_.lower() in speaking_nouns() and token.lemma_.lower() not in MESSAGES | FINDINGS
+
+
+def _maker(thing: Token) -> Token | None:
+    """The subject of the clause a thing is the object of, when somebody: 'Trump released a new radio ad
+    calling ...' -> Trump; 'the Vermont senator kept blasting Clinton at the Rochester rally' -> senator."""
+    token = thing
+    for _ in range(MAX_THING_HOPS):
+        if token.dep_ not in THING_DEPS:
+            return None
+        token = token.head
+        if token.pos_ in CUE_POS:
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            return subject if subject is not None and _can_speak(subject) and _animate(subject) else None
+    return None
+
+
+def _cue_subject(cue: Token, art: _Article) -> Token | None:
     if _next_attribution(cue) and (outer := _reporting_cue(cue, art)) is not None:
         return _subject(outer, art)  # 'Packer said the focus is taking a toll, pointing to ...': Packer's
     subject = _subject_token(cue)
@@ -438,8 +499,9 @@ def _subject(cue: Token, art: _Article) -> Token | None:
         return subject
     if subject is None and (inverted := _name_after_opening_cue(cue) or _name_after_quote_cue(cue)) is not None:
         return inverted
-    if subject is None and (opening := _name_opening_line(cue, art)) is not None:
-        return opening
+    across_line = subject is not None and _can_speak(subject) and _line_between(art, subject, cue)
+    if (subject is None or across_line) and (opening := _name_opening_line(cue, art)) is not None:
+        return opening  # (a subject across a line break is a headline's or the last paragraph's)
     if cue.dep_ != "ROOT" and subject is None:
         return None
     return _name_before(cue, art) or (_name_before_aside(cue, art) if subject is None else None)
@@ -603,10 +665,22 @@ FRACTIONS = {"third", "thirds", "quarter", "quarters", "fifth", "fifths", "half"
 
 
 def _can_speak(token: Token) -> bool:
+    if _aged(token) or token.lower_ in FRACTIONS:
+        return True  # "said the 46-year-old", "A third of independents say": NER calls them a DATE, an ORDINAL
     if token.ent_type_ in NOT_SPEAKERS:
         return False
-    return token.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or (
-        token.pos_ in ("ADJ", "DET") and (token.lower_ in QUANTIFIER_SPEAKERS or token.text.endswith("-old")))
+    # "Nearly a third say", "most said": the tagger makes a fraction an adjective and "most" an adverb;
+    # a name it took for a verb ("Ebeling reminisced", tagged VBG) is still the name the NER found
+    return token.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or token.ent_type_ == "PERSON" or (
+        token.pos_ in ("ADJ", "DET", "ADV") and (token.lower_ in QUANTIFIER_SPEAKERS | FRACTIONS
+                                                 or token.text.endswith("-old")))
+
+
+def _aged(token: Token) -> bool:
+    """'the 46-year-old', tokenized 46 - year - old: a person named by age."""
+    doc = token.doc
+    return token.lower_ == "old" and token.i >= 2 and doc[token.i - 1].text == "-" and (
+        doc[token.i - 2].lower_ in ("year", "years"))
 
 
 def _subject_token(cue: Token) -> Token | None:
@@ -623,7 +697,10 @@ def _subject_token(cue: Token) -> Token | None:
         if speaking:
             return speaking[0]
         for subject in subjects:  # "The Latest ... Donald Trump is questioning": the name is an apposition
-            names = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            # ("2:40 p.m.\n\nDonald Trump's campaign manager says": a timestamp line took the subject's place)
+            names = [c for c in subject.children if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN") and _can_speak(c)]
+            # "Sanders wins R.I., vows to press on": a first verb taken for the subject of the second
+            names += [c for c in subject.children if c.dep_ == "nsubj" and subject.pos_ == "VERB" and _can_speak(c)]
             # "Current and former officials said": the adjective took the subject's place in the parse
             names += [c for c in subject.children if c.dep_ == "conj" and subject.pos_ == "ADJ" and _can_speak(c)]
             if names:
@@ -635,6 +712,12 @@ def _subject_token(cue: Token) -> Token | None:
         numbers += [c for c in token.lefts if c.dep_ == "npadvmod" and c.lemma_.lower() in FRACTIONS]
         if numbers:  # "About 4 in 10 say ..." parsed with the number hanging from the verb
             return numbers[0]
+        # "Dems hope Trump's behavior ...", "Nearly a third say ...": a subject the parser took for a modifier
+        # of the verb right after it
+        glued = [c for c in token.lefts if c.dep_ in ("compound", "dep", "npadvmod", "amod") and c.i == token.i - 1
+                 and c.pos_ != "PRON" and _can_speak(c)]
+        if glued:
+            return glued[0]
         if token.dep_ == "conj" and token.head.dep_ == "ccomp" and token.head.head.lemma_ == token.lemma_:
             # "He says A and says B" parsed with the second "says" inside A: it goes with the first one
             token = token.head.head
@@ -662,7 +745,9 @@ def _subject_token(cue: Token) -> Token | None:
         if token.dep_ == "relcl":
             return token.head
         if token.dep_ in ("acl", "xcomp") and token.tag_ == "VB" and token.head.pos_ == "NOUN":
-            return _possessor(token.head)  # "Trump's failure to denounce Duke"
+            # "Trump's failure to denounce Duke"; "Obama will spearhead an effort to paint Trump as ...": the
+            # one who makes the effort
+            return _possessor(token.head) or _maker(token.head)
         if token.dep_ == "acl" and token.head.dep_ == "ROOT" and token.head.pos_ in ("NOUN", "PROPN"):
             return token.head  # "A Quinnipiac poll found last week that ...": a sentence parsed as one noun phrase
         if token.dep_ == "ROOT" and (named := _subject_of_aside(token)) is not None:
@@ -725,7 +810,10 @@ def _reported(art: _Article, used_cues: set[int], direct: list[Draft]) -> list[D
             kind = "mixed"
             # A quoted fragment that runs past the clause belongs to it all.
             start, end = min(start, q.start), max(end, q.end if q.closed else end)
-        drafts.append(Draft(start, end, kind, token, None, _subject(token, art)))
+        speaker = _subject(token, art)
+        if speaker is None and kind == "indirect":
+            continue  # a cue verb with nobody doing it ("to frame the battle", "mentioned the name") reports no one
+        drafts.append(Draft(start, end, kind, token, None, speaker))
     return drafts
 
 

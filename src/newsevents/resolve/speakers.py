@@ -31,6 +31,9 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 FEMININE = {"she", "her"}
 GROUP_PRONOUNS = {"they", "them", "we", "their", "it", "its"}
 PLURAL_PRONOUNS = {"they", "them", "we", "their"}
+# "We asked 30 political insiders ...": outside a quote (whose "we" is its speaker's, extract/quotes.py) a
+# "we" is the writer's own, never the last group the article named ("people", "polls").
+FIRST_PERSON_PLURAL = {"we", "us", "our"}
 RELATIVE = {"who", "which", "that"}
 # Pronouns that name a group only with the words after them: "those surveyed", "those close to him".
 DESCRIBED_PRONOUNS = {"those"}
@@ -122,6 +125,9 @@ class SpeakerResolver:
             if canonical and ent.label_ == "PERSON" and not _same_person_name(canonical, mention.text):
                 canonical = None  # "Mr. Trump" linked to "Maryanne Trump Barry" or "Trump Shuttle"
             person = ent.label_ == "PERSON"
+            if canonical and not person and not _extends_after(canonical, mention.text) and (
+                    not _same_person_name(canonical, mention.text)):
+                canonical = None  # the same for a group: "SVP" is not "SVP/Global Risk Insights", "Trump" no other name
             if canonical and not person and _extends_after(canonical, mention.text):
                 # A lone surname that spaCy labelled ORG or GPE ("Trump said") linked to a place or firm
                 # named after the person ("Trump Tower", "Trump Shuttle"): the person the article names
@@ -174,11 +180,13 @@ class SpeakerResolver:
         if token.pos_ not in ("NOUN", "PROPN") and not pronoun or token.lower_ in RELATIVE:
             return None
         conjuncts = [c for c in token.conjuncts if c.i > token.i]
-        if not conjuncts or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children) or any(
+        if not conjuncts or not any(c.dep_ == "cc" and c.lower_ in ("and", "&", "nor") for c in token.children) or any(
                 c.pos_ not in ("NOUN", "PROPN", "PRON") for c in conjuncts):
             return None
         doc = self.doc
         last = max(conjuncts, key=lambda c: c.i)
+        if (named := _named_apposition(last, self.span_of_token)) is not None:
+            last = named  # "... and Breitbart News National Security editor Dr. Sebastian Gorka": to the name
         start = _mention_start(token)
         ent = self.span_of_token.get(last.i)
         end = ent.end if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP") else (
@@ -217,9 +225,11 @@ class SpeakerResolver:
         for entity in self.ctx.entities:
             if entity.start >= before:
                 break
+            if entity.label != "PERSON":
+                continue
             # the full name as the article writes it: a pronoun's speaker is a name a reader finds in the text
             full = self.names.clean(self._canonical(entity) or entity.text)
-            if entity.label == "PERSON" and _ends_with(full, words):
+            if _ends_with(full, words):
                 return full
         return None
 
@@ -243,7 +253,7 @@ class SpeakerResolver:
             found = self._latest_person(at, gender)
             if found is not None and found.name:
                 self.gender.setdefault(found.name, gender)
-        elif lower in GROUP_PRONOUNS:
+        elif lower in GROUP_PRONOUNS and lower not in FIRST_PERSON_PLURAL:
             found = self._latest_group(at, plural=lower in PLURAL_PRONOUNS)
         else:
             found = None
@@ -569,6 +579,11 @@ def _mention_start(token: Token, skip_verbs: bool = False) -> int:
     while start < token.i and (doc[start].is_punct or doc[start].dep_ in ("det", "predet")
                                or (skip_verbs and doc[start].pos_ == "VERB")):
         start += 1
+    # "Media shares blame in Iowa poll overhype - HuffPollster": a dash before a name ends a headline the
+    # parse took for the name's modifiers (before a common noun it may open an aside: "Reynolds - his wife")
+    dashes = [i for i in range(start, token.i) if doc[i].text in ("-", "—", "–", "--") and doc[i].whitespace_]
+    if dashes and token.pos_ == "PROPN":
+        start = dashes[-1] + 1
     return start
 
 
