@@ -295,6 +295,11 @@ def _write(con: duckdb.DuckDBPyConnection, ids: list[str], tables: dict[str, lis
 
 def _delete_articles(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
     """Remove articles and all their rows (inside the caller's transaction), before they are written anew."""
+    # Only those stored: on a new store none is, and each DELETE scans its whole table. An article's rows
+    # are written and removed in the transaction that writes or removes the article itself.
+    ids = [row[0] for row in con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()]
+    if not ids:
+        return
     for table in (*RECORD_TABLES, "article_minhash", "article_lsh"):  # a new text needs a new signature
         con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
     con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])

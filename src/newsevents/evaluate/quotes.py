@@ -9,7 +9,12 @@ first in sorted file-name order, so the choice is fixed and reproducible.
 Metrics
 - content P/R/F1: a predicted quote matches a gold attribution when the characters they share
   are at least half of the shorter of the two (gold Content may be discontinuous: its fragments
-  count, not the gaps). Matching is one-to-one, greedy by overlap.
+  count, not the gaps). Matching is one-to-one, greedy by the best overlap: the pair whose shared
+  characters are the largest share of the two spans together (their union) goes first, then the one
+  sharing more characters. PolNeAR nests attributions ("X said, according to CNN": X's words inside
+  CNN's report of them), so a quote of X's words shares all its characters with both; counting the
+  shared characters alone tied the two and the order of the gold file chose. The tighter match is
+  the attribution the quote is.
 - speaker accuracy on matched quotes whose gold attribution has a Source. A speaker is right when
   (a) our speaker mention span (speaker_start/end) overlaps the gold Source span, or
   (b) our canonical speaker contains the head word (last word) of the gold Source text, unless
@@ -191,12 +196,13 @@ def score_article(quotes: list[dict[str, Any]], gold: list[GoldAttribution], tex
         for gi, attribution in enumerate(gold):
             shared = content_matches(pred, attribution.content)
             if shared:
-                pairs.append((shared, qi, gi))
-    pairs.sort(reverse=True)
+                union = _length(pred) + _length(attribution.content) - shared
+                pairs.append((shared / union, shared, qi, gi))
+    pairs.sort(key=lambda pair: (-pair[0], -pair[1], pair[2], pair[3]))
     used_q: set[int] = set()
     used_g: set[int] = set()
     matched = []
-    for _, qi, gi in pairs:
+    for _, _, qi, gi in pairs:
         if qi in used_q or gi in used_g:
             continue
         used_q.add(qi)

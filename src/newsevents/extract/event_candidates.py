@@ -529,7 +529,7 @@ class _Builder:
         text = self.ctx.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1].text
         event = Event(
             type=type_, start=start, end=end, sentence_index=self.sentence_starts.get(sent.start, 0),
-            sentence=sent.text, text=text, mode=mode, cameo=cameo,
+            sentence=self.ctx.text[sent.start_char:sent.end_char], text=text, mode=mode, cameo=cameo,
             quad_class=info.quad_class if info else None, goldstein=info.goldstein if info else None,
             source=source, target=target, date=self.date(sent, clause, start),
             place=place, negated=negated, hypothetical=hypothetical,

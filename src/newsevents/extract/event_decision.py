@@ -220,7 +220,8 @@ def candidate_features(c: Candidate, ctx: ArticleContext, mix: dict[str, float] 
                 f[f"{role}_pos={root.pos_}"] = 1
                 f[f"{role}_dep={root.dep_}"] = 1
     f["sentence_first"] = float(sent.start == 0)
-    f["sentence_quote"] = float(any(q in sent.text for q in ('"', "\u201c", "\u201d")))
+    sentence = ctx.text[sent.start_char:sent.end_char]  # Span.text rebuilds the string from its tokens
+    f["sentence_quote"] = float(any(q in sentence for q in ('"', "\u201c", "\u201d")))
     f["sentence_length"] = min(len(sent), 80) / 80
     f.update(_entity_counts(sent, ctx))
     if mix:

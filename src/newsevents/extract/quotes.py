@@ -524,6 +524,11 @@ def _name_after_opening_cue(cue: Token) -> Token | None:
     return last
 
 
+# Ranks and titles written short before a name; the tokenizer may cut their period off as a full stop.
+TITLE_ABBREVIATIONS = {"Capt", "Lt", "Gen", "Col", "Sgt", "Maj", "Adm", "Cmdr", "Cpl", "Pvt", "Rep", "Reps", "Sen",
+                       "Sens", "Gov", "Dr", "Rev", "Prof", "Mr", "Mrs", "Ms", "Lt. Col", "Brig", "Supt", "Insp"}
+
+
 def _name_after_quote_cue(cue: Token) -> Token | None:
     """'"... the challenge,'' said Jared Bernstein, a senior fellow ...': a cue right after a quote's
     comma is followed by its speaker, whatever the parse made of them (a sentence run across the next
@@ -534,10 +539,15 @@ def _name_after_quote_cue(cue: Token) -> Token | None:
         return None
     noun = None  # "said the woman, who ...", "added Gowdy.": a described or unlabelled speaker ends at punctuation
     for token in doc[cue.i + 1: cue.i + 8]:
+        if token.text == "." and token.i > 0 and doc[token.i - 1].text in TITLE_ABBREVIATIONS:
+            continue  # "said Army Capt. Christian Pardo": the period of a rank, not the sentence's end
         if token.is_punct or "\n" in token.text_with_ws[:-1] or token.is_space:
             return noun if token.text in (",", ".") and not token.is_quote else None
         if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and (
                 token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I"):
+            if token.ent_type_ == "GPE" and token.dep_ in ("compound", "nmod", "amod") and (
+                    cue.i < token.head.i < cue.i + 8 and token.head.i > token.i):
+                continue  # "added a South Carolina Democrat": the place says which Democrat; the noun speaks
             return token
         if token.pos_ in ("PROPN", "NOUN"):
             noun = token

@@ -23,6 +23,9 @@ HEADLINE_MIN_WORDS = 3
 DATELINE_MIN_LETTERS = 5
 
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+# After a name: no more letters, though a possessive may follow ("Donald Trump’s claim" writes the name;
+# "O'Neil" does not write "O").
+_NAME_END = r"(?!\w)(?![’'](?!s\b)\w)"
 
 
 def is_headline_line(line: str) -> bool:
@@ -69,12 +72,12 @@ class NameChecker:
         """Does the article write this name, as whole words, anywhere (headlines too)?"""
         if name not in self._written:
             words = name.split()
-            pattern = r"(?<![\w’'])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w’'])"
+            pattern = r"(?<![\w’'])" + r"\s+".join(re.escape(w) for w in words) + _NAME_END
             self._written[name] = bool(words) and re.search(pattern, self.text) is not None
         return self._written[name]
 
     def _in_body(self, words: list[str]) -> bool:
-        pattern = r"(?<![\w’'])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w’'])"
+        pattern = r"(?<![\w’'])" + r"\s+".join(re.escape(w) for w in words) + _NAME_END
         return re.search(pattern, self.body) is not None
 
     def clean_at(self, name: str, start: int) -> str:

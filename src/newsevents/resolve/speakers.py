@@ -89,7 +89,13 @@ class SpeakerResolver:
         clause = _relative_clause(token)
         if clause is not None:
             # "Putin, who ... said": the mention is "who", the name is Putin's.
-            antecedent = self._unremembered(self.speaker, clause.head)
+            head = clause.head
+            named = self.span_of_token.get(head.head.i)
+            if head.dep_ == "appos" and head.pos_ == "NOUN" and named is not None and named.label_ in ("PERSON", "ORG"):
+                # "Robert Mercer, a longtime donor who backs Mr. Cruz": the clause tells of the person the
+                # apposition describes, and the name says who that is.
+                head = head.head
+            antecedent = self._unremembered(self.speaker, head)
             return self._remember(Speaker(doc[token.i: token.i + 1], antecedent.name, antecedent.title,
                                           antecedent.entity, antecedent.person))
         named = _named_apposition(token, self.span_of_token)
@@ -192,8 +198,8 @@ class SpeakerResolver:
         end = ent.end if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP") else (
             last.i + 1 if last.pos_ != "NOUN" else _post_modified_end(last))
         mention = doc[start: end]
-        if any(t.is_quote or "\n" in t.text_with_ws for t in mention[:-1]):
-            return None
+        if any(t.is_quote or "\n" in t.text_with_ws or t.text == ";" or t.dep_ == "relcl" for t in mention[:-1]):
+            return None  # a line, a quote, a list's semicolon or a clause between them: no one joined speaker
         name = _strip_det(mention.text.strip(" ,—–-"))
         if pronoun:  # "she and European leaders": the pronoun's person with the others ("Angela Merkel and ...")
             resolved = self._unremembered(self._pronoun, doc[token.i: token.i + 1])
@@ -281,6 +287,8 @@ class SpeakerResolver:
                 return genders.honorifics[before]
         if words and (written := self._honorific_gender(words[-1])) is not None:
             return written  # "Warren" after "Mrs. Warren" earlier in the article
+        if len(words) == 1 and words[0] in genders.first_names:
+            return genders.first_names[words[0]]  # a person the article calls by first name alone ("Hillary")
         for word in (title or "").lower().split():
             if word in genders.titles:
                 return genders.titles[word]
@@ -366,6 +374,10 @@ class SpeakerResolver:
                 continue
             ent = self.span_of_token.get(i)
             organisation = ent is not None and ent.label_ in ("ORG", "NORP", "GPE")
+            if plural and _joined_people(token, self.span_of_token) and not _inside_quote(self.doc[i: i + 1]):
+                # "Sens. Mike Crapo and Jim Risch ... Last week, they endorsed": people named together are a
+                # "they" as much as a group is (one person is never a "they", and no group is nearer).
+                return self._unremembered(self.speaker, token)
             if ent is not None and not organisation or _inside_quote(self.doc[i: i + 1]):
                 continue
             if not organisation and token.lemma_.lower() not in speaking_nouns():
@@ -448,6 +460,17 @@ def speaking_nouns() -> frozenset[str]:
 def _plural(token: Token) -> bool:
     """'officials', 'Democrats', 'Bush and Rubio'."""
     return token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
+
+
+def _joined_people(token: Token, span_of_token: dict) -> bool:
+    """'Mike Crapo and Jim Risch': a person's name joined by "and" to another person's name."""
+    ent = span_of_token.get(token.i)
+    if ent is None or ent.label_ != "PERSON":
+        return False
+    if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children):
+        return False
+    others = [span_of_token.get(c.i) for c in token.conjuncts if c.i > token.i]
+    return bool(others) and all(o is not None and o.label_ == "PERSON" and o != ent for o in others)
 
 
 def _named_apposition(token: Token, span_of_token: dict) -> Token | None:
