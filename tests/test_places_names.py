@@ -46,3 +46,24 @@ def test_one_small_foreign_namesake_does_not_pull_a_big_city_abroad(run_text):
                       "Police taped off the street near Hampton Park.")
     charleston = place_named(result, "Charleston")
     assert charleston.country == "USA" and charleston.admin1 == "South Carolina"
+
+
+def test_a_school_named_after_a_person_names_no_town(run_text):
+    result = run_text("Kackie Eller, a guidance counselor at George Washington High School in Austin, said some "
+                      "students left.")
+    assert "George" not in place_texts(result)
+    assert place_named(result, "Austin").admin1 == "Texas"
+
+
+def test_a_surname_read_as_a_person_is_no_place_after_a_preposition(run_text):
+    result = run_text("The car had been leased to Barry M. George, 46. A few items found at George\u2019s apartment "
+                      "were taken to Denver.")
+    assert "George" not in place_texts(result)
+    assert place_named(result, "Denver").admin1 == "Colorado"
+
+
+def test_a_person_read_as_an_unknown_place_is_no_place(run_text):
+    # spaCy reads some names of people as places; an unknown "first name + one word" is a person's name,
+    # while an unknown name without a first name is kept unresolved.
+    result = run_text("Sheryl Gorsuch, who lives near Lexington, said the council met in Red River Gorge last week.")
+    assert "Sheryl Gorsuch" not in place_texts(result)

@@ -5,7 +5,8 @@ Sources, in order of trust:
    with region words kept in the span but looked up without them ("Latakia Province"), direction
    words dropped ("Northeast Georgia" names Georgia); a FAC is kept only when the gazetteer knows it
    as a facility or a big place (an air base, a border crossing), not any building ("the White House").
-   An unknown multi-word GPE/LOC is kept unresolved ("Red River"); an unknown single word is not.
+   An unknown multi-word GPE/LOC is kept unresolved ("Red River"); an unknown single word is not, nor a
+   first name and one more word ("Rebecca Mays").
 2. Entities spaCy mislabels: a PERSON that is a town of 10,000+ not used as anyone's name, or any
    entity after a locative preposition ("in Latakia"); an ORG/NORP/PRODUCT that is exactly a
    country, region or city of 100,000+ ("Edmonton", "Aleppo"); the place that starts an
@@ -42,7 +43,9 @@ University") only when the article also names the town alone; a saint's name in 
 feast's name ("St. Mary's Catholic School") is no place; a disease named after a place ("West Nile virus")
 is not a place.
 Names of people are not places: a single word that is part of a person's name in the article
-("Jordan" after "Jordan Henderson") is taken only after a locative preposition.
+("Jordan" after "Jordan Henderson") is taken only after a locative preposition, and not even there when
+spaCy reads it as a person too ("at George's apartment" after "Barry M. George"); a first name that starts a
+longer name is a person's ("George Washington High School").
 Demonyms ("Russian") are recorded apart (`source="demonym"`): evidence of the article's countries.
 """
 
@@ -54,7 +57,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsevents.resolve.gazetteer import Gazetteer, load_gazetteer, normalize
-from newsevents.tables import DATA, read_records
+from newsevents.tables import DATA, read_records, read_rows
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -214,6 +217,20 @@ def _trim(span: Span) -> Span:
     while end > start and doc[end - 1].is_punct and doc[end - 1].text != ".":
         end -= 1
     return doc[start:end]
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Lower-case first names: those of data/speaker_genders.tsv and GIVEN_NAMES."""
+    return frozenset({row[0].lower() for row in read_rows(DATA / "speaker_genders.tsv")
+                      if len(row) >= 3 and row[2] == "first_name"} | GIVEN_NAMES)
+
+
+def _first_and_last_name(span: Span) -> bool:
+    """ "Rebecca Mays", "Sheryl Gorsuch" (spaCy: GPE) unknown to the gazetteers: a first name and one more word
+    that is no natural feature's ("Grace Lake") is a person's name."""
+    return len(span) == 2 and span[0].lower_ in first_names() and span[1].text not in NATURAL_HEADS and \
+        span[1].lower_ not in NAME_TAIL_WORDS | STREET_WORDS | REGION_WORDS | COUNTY_WORDS
 
 
 def _preceded_by_locative(span: Span, words: set[str] = STRICT_LOCATIVE) -> bool:
@@ -433,7 +450,7 @@ class _Finder:
         if len(self.found) > found:
             return  # "Greer City Hall", "West Virginia Democratic Party", "Columbus East": the place inside
         if len(span) > 1 and all(t.is_title for t in span) and not any(ch.isdigit() for ch in text) \
-                and not self.names_people_group(span):
+                and not self.names_people_group(span) and not _first_and_last_name(span):
             # "Red River", "Gun Barrel City": a place our gazetteers lack, recognised and left unresolved
             # (a single unknown word is more often a name spaCy mistook: "Saakashvili")
             self.add(span, text, "ner")
@@ -519,6 +536,8 @@ class _Finder:
         key = normalize(text)
         big = [e for e in entries if e.feature in STRONG_FEATURES
                or e.population >= MISLABEL_MIN_POPULATION and normalize(e.name) == key]
+        if ent.label_ == "PERSON" and len(span) == 1 and span[0].lower_ in self.person_words:
+            return  # "found at George's apartment" after "Barry M. George": the person, whatever comes before
         if _preceded_by_locative(span) and (big or _entries_strong(self.gaz, text, 1000)):
             self.add_named(span, "mislabel")
         elif ent.label_ == "PERSON" and self.place_not_person(span, entries):
@@ -638,6 +657,8 @@ class _Finder:
                     continue  # the whole name: the passes above judged it; a paper or a club: not where
                 if j == span.end and self.first_name_of_next(part):
                     continue  # "Arlington, [Nadia] Moayyad": a first name run into the place before it
+                if self.given_name_in_name(part, span):
+                    continue  # "[George] Washington High School": named after a person, not a town
                 if self.accept_inside(part, self.names_institution(part, span)):
                     self.add(part, part.text, "inside_name", self.inside_hint(part, span))
                     i, matched = j, True
@@ -665,6 +686,14 @@ class _Finder:
                 any(e.feature == "admin1" for e in self.gaz.lookup(part.text)):
             return "admin1"
         return None
+
+    def given_name_in_name(self, part: Span, name: Span) -> bool:
+        """ "[George] Washington High School", "[Douglas] MacArthur Academy": a first name followed by another
+        name word (no institution's word) inside a longer name starts a person's name."""
+        if len(part) != 1 or part.end >= name.end or part[0].lower_ not in GIVEN_NAMES | self.person_words:
+            return False
+        following = self.doc[part.end]
+        return following.is_title and following.is_alpha and following.lower_ not in INSTITUTION_WORDS
 
     def after_given_name(self, part: Span, name: Span) -> bool:
         """ "George [Washington] High School", "Martin Luther [King] Jr.": a person's name inside a name."""
