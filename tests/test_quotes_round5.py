@@ -1,6 +1,7 @@
 """Speakers under the strict rule (issue 14), fifth round: people named together are a "they", a relative
-clause on an apposition tells of the named person, and the scorer matches a nested quote to the tighter
-attribution. Real spaCy through the pipeline."""
+clause on an apposition tells of the named person, a rank's period is no sentence end, no-break spaces, names
+written before a possessive, and the scorer matches a nested quote to the tighter attribution. Real spaCy
+through the pipeline."""
 
 from __future__ import annotations
 
@@ -67,3 +68,12 @@ def test_a_possessive_writes_the_name(run_text):
             "\u201cthousands of shootings\u201d in Chicago this year alone.")
     q = quotes_with(run_text(text), "thousands of shootings")
     assert q and q[0].speaker == "Donald Trump"
+
+
+def test_a_rank_period_does_not_end_the_speaker_and_a_place_says_which_democrat(run_text):
+    rank = quotes_with(run_text('"We took fire from both sides of the road," said Army Capt. Christian Pardo, '
+                                'a company commander.'), "We took fire")
+    assert rank and rank[0].speaker == "Christian Pardo"
+    party = quotes_with(run_text('"This is a fight we can win in November," added a South Carolina Democrat, '
+                                 'who asked not to be named.'), "a fight we can win")
+    assert party and party[0].speaker == "Democrat"
