@@ -214,6 +214,10 @@ def test_the_model_file_is_a_gzipped_pickle_that_reads_back(tmp_path):
     again = read_model_file(path)
     assert again.threshold == model.threshold and again.type_model.classes_ == model.type_model.classes_
     assert again.role_model.index == model.role_model.index
+    # no file name or time in the header: the shipped file is what a training run writes, wherever it writes
+    elsewhere = tmp_path / "other-name.gz"
+    write_model_file(model, elsewhere)
+    assert elsewhere.read_bytes() == path.read_bytes() == MODEL_PATH.read_bytes()
 
 
 def test_one_phrase_is_never_both_source_and_target():

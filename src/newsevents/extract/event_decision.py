@@ -133,12 +133,14 @@ def load_model(path: str | None = None) -> DecisionModel | None:
 
 
 def write_model_file(model: DecisionModel, path: Path) -> None:
-    """A gzip'd pickle, with no time stamp in its header. (joblib's own format took half a second to
-    read in every worker process: its unpickler is pure Python.)"""
+    """A gzip'd pickle, with no time stamp and no file name in its header, so that the same model gives the
+    same bytes wherever it is written. (joblib's own format took half a second to read in every worker
+    process: its unpickler is pure Python.)"""
     import gzip
     import pickle
 
-    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as out:
+    with path.open("wb") as raw, \
+            gzip.GzipFile(filename="", fileobj=raw, mode="wb", compresslevel=9, mtime=0) as out:
         pickle.dump(model, out, protocol=pickle.HIGHEST_PROTOCOL)
 
 
