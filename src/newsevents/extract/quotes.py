@@ -526,7 +526,7 @@ def _name_after_opening_cue(cue: Token) -> Token | None:
 
 # Ranks and titles written short before a name; the tokenizer may cut their period off as a full stop.
 TITLE_ABBREVIATIONS = {"Capt", "Lt", "Gen", "Col", "Sgt", "Maj", "Adm", "Cmdr", "Cpl", "Pvt", "Rep", "Reps", "Sen",
-                       "Sens", "Gov", "Dr", "Rev", "Prof", "Mr", "Mrs", "Ms", "Lt. Col", "Brig", "Supt", "Insp"}
+                       "Sens", "Gov", "Dr", "Rev", "Prof", "Mr", "Mrs", "Ms", "Brig", "Supt", "Insp"}
 
 
 def _name_after_quote_cue(cue: Token) -> Token | None:

@@ -57,7 +57,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsevents.resolve.gazetteer import Gazetteer, load_gazetteer, normalize
-from newsevents.tables import DATA, read_records, read_rows
+from newsevents.resolve.speakers import load_genders
+from newsevents.tables import DATA, read_records
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -221,9 +222,8 @@ def _trim(span: Span) -> Span:
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    """Lower-case first names: those of data/speaker_genders.tsv and GIVEN_NAMES."""
-    return frozenset({row[0].lower() for row in read_rows(DATA / "speaker_genders.tsv")
-                      if len(row) >= 3 and row[2] == "first_name"} | GIVEN_NAMES)
+    """Lower-case first names: the speakers' table of them (data/speaker_genders.tsv) and GIVEN_NAMES."""
+    return frozenset({name.lower() for name in load_genders().first_names} | GIVEN_NAMES)
 
 
 def _first_and_last_name(span: Span) -> bool:
