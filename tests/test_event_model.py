@@ -117,6 +117,44 @@ def test_labels_point_into_the_public_corpora_and_never_into_the_dev_set():
 
 
 @needs_shared
+def test_the_event_check_set_is_apart_from_training_and_dev_and_rebuilds_as_a_scorable_folder(tmp_path):
+    """bench/events_check.py's labels: sentences of the training corpora that neither the training
+    labels nor the dev set hold, written back as a news_sentences folder the scorer reads."""
+    import importlib.util
+    from pathlib import Path
+
+    from newsevents.evaluate.news_events import load_gold, score
+
+    bench = Path(__file__).resolve().parents[1] / "bench" / "events_check.py"
+    spec = importlib.util.spec_from_file_location("events_check", bench)
+    check = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check)
+    rows = [json.loads(line) for line in check.LABELS.open()]
+    with LABELS_PATH.open() as lines:
+        trained = {(r["doc"], r["start"]) for r in map(json.loads, lines)}
+    assert len(rows) > 7000 and not {(r["doc"], r["start"]) for r in rows} & trained
+    assert not {r["doc"] for r in rows} & dev_documents()
+    texts = check.write_gold_folder(check.SECOND, tmp_path)  # the 100 sentences coded twice: a small folder
+    sentences, articles = load_gold(tmp_path)
+    assert len(sentences) == 100 and set(articles) <= set(texts)
+    assert all(s["sentence"] == articles[s["doc"]][s["start"]:s["end"]] for s in sentences)
+    coded = [s for s in sentences if s["events"]]
+    assert coded and all(ev["trigger"] in s["sentence"] for s in coded for ev in s["events"])
+    # the gold scored against itself is perfect; the two coders agree well but not fully
+    itself = {s["doc"]: [] for s in sentences}
+    for s in coded:
+        for ev in s["events"]:
+            at = s["start"] + s["sentence"].index(ev["trigger"])
+            itself[s["doc"]].append({"type": ev["type"], "start": at, "confidence": 1.0,
+                                     "negated": ev["negated"], "hypothetical": ev["hypothetical"],
+                                     "source": {"text": ev["source"]} if ev["source"] else None,
+                                     "target": {"text": ev["target"]} if ev["target"] else None})
+    assert score(sentences, itself)["type"]["f1"] == 1.0
+    both = agreement(texts, check.LABELS, check.SECOND)
+    assert both["sentences"] == 100 and 0.7 < both["type_f1"] < 1.0
+
+
+@needs_shared
 @pytest.mark.slow
 def test_training_is_deterministic(tmp_path):
     """Two training runs on the same small label set give the same model, which then decides."""
