@@ -46,11 +46,8 @@ def write_gold_folder(labels: Path, folder: Path) -> dict[str, str]:
             out.write(json.dumps({"id": doc_id, "text": texts[doc_id]}) + "\n")
     with (folder / "coded.jsonl").open("w", encoding="utf-8") as out:
         for s in sentences:
-            events = [{"type": e.type, "trigger": e.texts["trigger"], "source": e.texts["source"],
-                       "target": e.texts["target"], "negated": e.negated, "hypothetical": e.hypothetical}
-                      for e in s.events]
             out.write(json.dumps({"item": s.item, "doc": s.doc, "start": s.start, "end": s.end,
-                                  "sentence": texts[s.doc][s.start:s.end], "events": events}) + "\n")
+                                  "sentence": texts[s.doc][s.start:s.end], "events": s.scorer_events()}) + "\n")
     return texts
 
 

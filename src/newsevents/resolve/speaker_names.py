@@ -28,6 +28,11 @@ _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 _NAME_END = r"(?!\w)(?![’'](?!s\b)\w)"
 
 
+def _name_pattern(words: list[str]) -> str:
+    """The words as one written name: whole words, any white space between them."""
+    return r"(?<![\w’'])" + r"\s+".join(re.escape(w) for w in words) + _NAME_END
+
+
 def is_headline_line(line: str) -> bool:
     """'Ben Carson Defends His West Point Story', 'FIX IS IN: PBS Moderators Ignore Clinton Scandals'."""
     words = [w for w in _WORD.findall(line) if w.lower() not in _TITLE_CASE_SMALL]
@@ -72,13 +77,11 @@ class NameChecker:
         """Does the article write this name, as whole words, anywhere (headlines too)?"""
         if name not in self._written:
             words = name.split()
-            pattern = r"(?<![\w’'])" + r"\s+".join(re.escape(w) for w in words) + _NAME_END
-            self._written[name] = bool(words) and re.search(pattern, self.text) is not None
+            self._written[name] = bool(words) and re.search(_name_pattern(words), self.text) is not None
         return self._written[name]
 
     def _in_body(self, words: list[str]) -> bool:
-        pattern = r"(?<![\w’'])" + r"\s+".join(re.escape(w) for w in words) + _NAME_END
-        return re.search(pattern, self.body) is not None
+        return re.search(_name_pattern(words), self.body) is not None
 
     def clean_at(self, name: str, start: int) -> str:
         """`clean`, and for a name written in a headline line, cut before the headline's verb: spaCy reads

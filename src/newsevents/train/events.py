@@ -250,9 +250,7 @@ def build_examples(labels_path: Path = LABELS_PATH, shared: Path = SHARED, worke
     weights = sentence_weights(natural, strata)
     sentences = [{"doc": s.doc, "start": s.start, "end": s.end, "sentence": texts[s.doc][s.start:s.end],
                   "item": s.item, "weight": weights.get(s.item, 1.0),
-                  "events": [{"type": g.type, "trigger": g.texts["trigger"], "source": g.texts["source"],
-                              "target": g.texts["target"], "negated": g.negated, "hypothetical": g.hypothetical}
-                             for g in s.events]} for s in labelled]
+                  "events": s.scorer_events()} for s in labelled]
     return examples, sentences, texts
 
 

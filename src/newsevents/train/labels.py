@@ -44,6 +44,12 @@ class LabelledSentence:
     events: list[GoldEvent]
     coder: str = ""
 
+    def scorer_events(self) -> list[dict]:
+        """The events as the news_sentences scorer reads gold (span texts, as coded.jsonl holds them)."""
+        return [{"type": e.type, "trigger": e.texts["trigger"], "source": e.texts["source"],
+                 "target": e.texts["target"], "negated": e.negated, "hypothetical": e.hypothetical}
+                for e in self.events]
+
 
 def sentence_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
@@ -119,9 +125,7 @@ def agreement(texts: dict[str, str], first: Path = LABELS_PATH, second: Path = S
     counts = {"sentences": 0, "first": 0, "second": 0, "pairs": 0, "usable": 0}
     for item in sorted(a.keys() & b.keys()):
         sentence = texts[a[item].doc][a[item].start:a[item].end]
-        gold = [{"type": e.type, "trigger": e.texts["trigger"], "source": e.texts["source"],
-                 "target": e.texts["target"], "negated": e.negated, "hypothetical": e.hypothetical}
-                for e in a[item].events]
+        gold = a[item].scorer_events()
         other = [{"type": e.type, "start": e.trigger[0], "negated": e.negated, "hypothetical": e.hypothetical,
                   "source": {"text": e.texts["source"]} if e.texts["source"] else None,
                   "target": {"text": e.texts["target"]} if e.texts["target"] else None} for e in b[item].events]
