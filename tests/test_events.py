@@ -238,3 +238,36 @@ def test_portfolio_word_is_no_party(run_text, candidates_of):
     labour = [e for e in run_text(text).entities if e.text == "Labour"]
     assert labour and all(e.country is None for e in labour)
     assert _country(_top(candidates_of, text).source) == "SRB"  # the only country left in the sentence
+
+
+@pytest.mark.parametrize("text,type_,acted_on", [
+    # a person noun with no sector of its own (data/person_nouns.tsv) is a party
+    ("Another eight suspects have been charged but not apprehended.", "ACCUSE", "suspects"),
+    # the relative pronoun of a passive stands for the noun its clause hangs on
+    ("Police have identified a man who was killed in a shooting early Saturday.", "ASSAULT", "a man"),
+    # a headline's passive without "was", and a participle on the noun it was done to
+    ("Councilwoman arrested after incident at mayor's home.", "COERCE", "Councilwoman"),
+    ("Two soldiers wounded in attack near Kabul.", "ASSAULT", "Two soldiers"),
+])
+def test_the_party_acted_on_is_the_target(candidates_of, text, type_, acted_on):
+    events = _events(candidates_of, text, type=type_)
+    assert any(e.target is not None and acted_on in e.target.text for e in events), events
+    assert not any(e.source is not None and acted_on in e.source.text for e in events)
+
+
+def test_a_subject_that_acts_alone_stays_the_source(candidates_of):
+    # spaCy tags "protested" as a root participle, as it tags "arrested" in a headline
+    events = _events(candidates_of, "Thousands of students protested in the capital.", type="PROTEST")
+    assert events and events[0].source is not None and "students" in events[0].source.text
+
+
+def test_a_place_where_it_happened_did_not_act(candidates_of):
+    events = _events(candidates_of, "Two soldiers wounded in attack near Kabul.", type="ASSAULT")
+    assert events and not any(e.source is not None and "Kabul" in e.source.text for e in events)
+
+
+def test_a_line_break_is_not_part_of_an_actor(candidates_of):
+    text = "Officials said\nPresident Clinton criticized Iraq on Friday."
+    events = _events(candidates_of, text, type="ACCUSE")
+    assert events and events[0].source.text == "President Clinton"
+    assert text[events[0].source.start:events[0].source.end] == "President Clinton"

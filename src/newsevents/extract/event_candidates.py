@@ -37,6 +37,7 @@ from newsevents.extract.event_roles import (
     conjuncts,
     content_head,
     is_actor_like,
+    is_place_object,
     light_verb_of,
     noun_source_candidates,
     noun_target_candidates,
@@ -424,6 +425,8 @@ class _Builder:
             lemma = head.lemma_.lower()
             if head.i in seen or head.i in avoid or lemma in PLACE_NOUNS or lemma in self.lexicon.nouns:
                 continue
+            if not after_first and is_place_object(head):
+                continue  # "wounded in an attack near Kabul": where it happened, not who did it
             # A plural of people named by their origin: "Palestinian factions" (not "the Syrian conflict").
             named = head.tag_ in ("NNS", "NNPS") and any(
                 c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") for c in head.children)

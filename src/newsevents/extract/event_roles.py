@@ -11,9 +11,10 @@ give the first as source and the second as target.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from newsevents.extract.event_lexicon import CARRIER_NOUNS
+from newsevents.extract.event_lexicon import CARRIER_NOUNS, load_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -22,11 +23,15 @@ if TYPE_CHECKING:
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+NOT_PARTY_PRONOUNS = RELATIVE_PRONOUNS | {"it", "this", "that", "what", "much", "some"}
 # Prepositions whose object is the one acted on: "withdraw from", "talks with", "attack on".
 TARGET_PREPS = ("against", "with", "to", "from", "on", "into", "at", "toward", "towards", "upon", "over", "for",
                 "between")
 # "In" and "of" give a target only when nothing better is there: "arrived in Amman", "withdrawal of troops".
 WEAK_TARGET_PREPS = ("in", "of")
+# Prepositions whose object, when it is a place, says where an event happened: never who did it. (It can
+# still be the one acted on: the PLOVER GSR codes "deployed in Montenegro" with Montenegro as the target.)
+PLACE_PREPS = {"in", "at", "near", "inside", "outside", "around", "across", "throughout"}
 # Objects whose own possessor or modifier is the real party: "praised Haiti's efforts", "a U.S. request".
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 # Entity labels that never name a party: a date, a time, a number, an amount.
@@ -68,9 +73,24 @@ def content_head(token: Token) -> Token:
     return token
 
 
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """data/person_nouns.tsv: people and groups without a sector of their own ("suspect", "a man")."""
+    from newsevents.tables import read_rows
+
+    return frozenset(row[0].lower() for row in read_rows("person_nouns.tsv") if row and row[0])
+
+
+def is_place_object(token: Token) -> bool:
+    """"wounded in an attack near Kabul": a place named as where, never the party that acted."""
+    return token.ent_type_ in ("GPE", "LOC", "FAC") and token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
+
+
 def is_actor_like(token: Token) -> bool:
-    return token.ent_type_ in NAME_LABELS or token.lemma_.lower() in ACTOR_NOUNS or token.pos_ == "PRON" \
-        and token.lower_ not in RELATIVE_PRONOUNS | {"it", "this", "that", "what", "much", "some"}
+    if token.ent_type_ in NAME_LABELS or token.pos_ == "PRON" and token.lower_ not in NOT_PARTY_PRONOUNS:
+        return True
+    lemma = token.lemma_.lower()
+    return lemma in ACTOR_NOUNS or token.pos_ in ("NOUN", "PROPN") and lemma in person_nouns()
 
 
 def actor_span(token: Token) -> Span:
@@ -90,9 +110,10 @@ def actor_span(token: Token) -> Span:
     # An apposition or prepositional phrase may run far: keep the phrase short enough to code.
     if right - left + 1 > MAX_ACTOR_TOKENS:
         right = token.i
-    while right > token.i and doc[right].is_punct:
+    # a line break inside the sentence is a token of its own ("\nPresident Clinton"): never part of the phrase
+    while right > token.i and (doc[right].is_punct or doc[right].is_space):
         right -= 1
-    while left < token.i and doc[left].dep_ in ("cc", "punct"):
+    while left < token.i and (doc[left].dep_ in ("cc", "punct") or doc[left].is_space):
         left += 1
     return doc[left:right + 1]
 
@@ -115,6 +136,27 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def headline_passive(verb: Token) -> bool:
+    """A headline's passive without its auxiliary: "Councilwoman arrested after incident" (spaCy: a
+    root participle with a subject and no object). Not "Thousands of students protested", which
+    spaCy tags the same: only a verb whose events act on someone reads as passive."""
+    return verb.tag_ == "VBN" and verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.children) \
+        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children) and _done_to(verb)
+
+
+def reduced_relative(verb: Token) -> bool:
+    """A participle on the noun it was done to: "two soldiers wounded in the attack", "wounded soldiers"."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not is_passive(verb) \
+        and verb.head.pos_ in ("NOUN", "PROPN", "PRON") and _done_to(verb)
+
+
+def _done_to(verb: Token) -> bool:
+    """A trigger verb whose events act on someone ("wounded", "arrested"), not one whose subject acts
+    alone ("protested", "withdrew", "met")."""
+    types = {t.type for t in load_lexicon().verbs.get(verb.lemma_.lower(), ())}
+    return bool(types) and not types & INTRANSITIVE_TYPES
+
+
 def passive_agent(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
@@ -128,10 +170,13 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     """The agent of a verb, inherited from the clause it hangs on when it has none of its own."""
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not is_passive(verb):
         agent = passive_agent(verb)
-        # "Thousands of students protested" misparsed with the verb hanging on a verbless root
-        if agent is None and verb.head.dep_ == "ROOT" and verb.head.pos_ != "VERB":
+        # "Thousands of students protested" misparsed with the verb hanging on a verbless root; but in
+        # "Two soldiers wounded in attack" the soldiers are the ones acted on (reduced_relative)
+        if agent is None and verb.head.dep_ == "ROOT" and verb.head.pos_ != "VERB" and not _done_to(verb):
             return content_head(verb.head)
         return agent
+    if headline_passive(verb):
+        return passive_agent(verb)
     if is_passive(verb):
         agent = passive_agent(verb)
         if agent is None and verb.lemma_.lower() in STATIVE_PASSIVES:  # "Israel is opposed to ..."
@@ -207,7 +252,15 @@ def verb_target_candidates(verb: Token, weak: bool = True) -> list[Token]:
     """Objects first, then prepositional objects; with `weak`, also "in"/"of" objects last."""
     candidates: list[Token] = []
     if is_passive(verb):
-        candidates += [c for c in verb.children if c.dep_ == "nsubjpass"]
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                # "a man who was killed": the relative pronoun stands for the noun the clause hangs on
+                relative = child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"
+                candidates.append(verb.head if relative else child)
+    elif headline_passive(verb):
+        candidates += [c for c in verb.children if c.dep_ == "nsubj"]
+    elif reduced_relative(verb):
+        candidates.append(verb.head)
     for child in verb.children:
         if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
             candidates.append(child)
