@@ -271,3 +271,18 @@ def test_a_line_break_is_not_part_of_an_actor(candidates_of):
     events = _events(candidates_of, text, type="ACCUSE")
     assert events and events[0].source.text == "President Clinton"
     assert text[events[0].source.start:events[0].source.end] == "President Clinton"
+
+
+def test_the_possessor_of_an_arrest_is_the_one_arrested(candidates_of):
+    events = _events(candidates_of, "Police announced Kopp's arrest on Friday.", type="COERCE")
+    assert events and events[0].target is not None and events[0].target.text == "Kopp"
+    assert events[0].source is not None and events[0].source.text == "Police"
+    # an "of" object names the one arrested: then the possessor is the one who acted
+    events = _events(candidates_of, "Russia's arrest of the activist drew protests.", type="COERCE")
+    assert events and events[0].source.text == "Russia" and "activist" in events[0].target.text
+
+
+def test_a_meeting_between_two_parties(candidates_of):
+    text = "Cuba condemned the handling of Wednesday's meeting between Elian and his grandmothers."
+    events = _events(candidates_of, text, type="CONSULT")
+    assert events and events[0].source.text == "Elian" and events[0].target.text == "his grandmothers"

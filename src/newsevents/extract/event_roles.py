@@ -318,12 +318,26 @@ def light_verb_of(noun: Token, lexicon: EventLexicon) -> Token | None:
     return None
 
 
+# Event nouns whose possessor is the one acted on: "Khashoggi's murder", "his arrest", "the Slepian's
+# shooting"; unless an "of" object names that one ("Russia's arrest of the activist").
+PATIENT_NOUNS = {"arrest", "detention", "killing", "murder", "kidnapping", "abduction", "assassination",
+                 "execution", "shooting", "beating", "stabbing", "indictment", "prosecution", "conviction",
+                 "sentencing", "imprisonment", "jailing", "deportation", "expulsion", "extradition", "torture",
+                 "firing", "ouster", "impeachment", "capture"}
+# Types whose parties meet as equals: "the meeting between Elian and his grandmothers".
+BETWEEN_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+
+
+def possessor_acted_on(noun: Token) -> bool:
+    return noun.lemma_.lower() in PATIENT_NOUNS and not _prep_objects(noun, ("of",))
+
+
 def noun_source_candidates(noun: Token, lexicon: EventLexicon, type_: str | None = None) -> list[Token]:
-    """Possessor, national modifier, "by" agent, the light verb's subject, then an "of"/"from" object."""
+    """Possessor, national modifier, "by" agent, the light verb's subject, then an "of"/"from" object;
+    for a meeting or an accord, the first party "between" the two (the other becomes the target)."""
     out: list[Token] = []
-    for child in noun.children:
-        if child.dep_ == "poss":
-            out.append(child)
+    if not possessor_acted_on(noun):
+        out += [child for child in noun.children if child.dep_ == "poss"]
     for child in noun.children:
         if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
             out.append(child)
@@ -336,11 +350,15 @@ def noun_source_candidates(noun: Token, lexicon: EventLexicon, type_: str | None
                 out.append(subject)
     if type_ in INTRANSITIVE_TYPES:
         out += [g for g in _prep_objects(noun, ("of", "from")) if is_actor_like(g)]
+    if type_ in BETWEEN_TYPES:
+        out += _prep_objects(noun, ("between",))
     return out
 
 
 def noun_target_candidates(noun: Token, weak: bool = True) -> list[Token]:
     candidates: list[Token] = []
+    if possessor_acted_on(noun):
+        candidates += [child for child in noun.children if child.dep_ == "poss"]
     for obj in _prep_objects(noun, TARGET_PREPS):
         candidates += _object_candidates(obj)
     if weak:
