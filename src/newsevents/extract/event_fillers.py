@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newsevents.extract.event_lexicon import load_lexicon
-from newsevents.extract.event_roles import NOT_ACTOR_LABELS, POSSESSIVE_PRONOUNS, actor_span, verb_subject
+from newsevents.extract.event_roles import (
+    NOT_ACTOR_LABELS,
+    PLACE_PREPS,
+    POSSESSIVE_PRONOUNS,
+    actor_span,
+    verb_subject,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -36,7 +42,9 @@ NOT_ACTOR_NOUNS = {
     "delivery", "removal", "feasibility", "possibility", "issue", "question", "situation", "crisis", "problem",
     "process", "effort", "idea", "matter", "case", "incident", "event",
 }
-LOCATION_PREPS = {"in", "at", "near", "from", "across", "inside", "outside", "around", "into", "throughout"}
+# Where an option may sit as a place, for the role model's "location" feature: the rules' PLACE_PREPS, and
+# "from"/"into", whose place object the rules still take as a party ("withdrew from Syria").
+LOCATION_PREPS = PLACE_PREPS | {"from", "into"}
 
 
 @dataclass(frozen=True)
