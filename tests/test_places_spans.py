@@ -100,3 +100,30 @@ def test_a_town_named_beside_its_neighbours_is_theirs_not_a_famous_capital(run_t
     result = run_text("MIDDLETOWN — A Middletown High School senior is recovering at Hartford Hospital after he "
                       "crashed head-on into a tree in Berlin. Berlin police are investigating the crash.")
     assert place_named(result, "Berlin").admin1 == "Connecticut"
+
+
+def test_a_piece_of_a_hyphened_name_is_no_place(run_text):
+    """ "Agence France-Presse" is a news agency and "Franco-German" two nationalities; "Middlesex-London",
+    "Egyptian-US" and a party's "R-Ocilla" keep their places, written without the hyphen."""
+    result = run_text("Agence France-Presse reported that the Franco-German plan was shelved. Middlesex-London "
+                      "EMS officials met Rep. Jay Roberts (R-Ocilla) to discuss Egyptian-US relations.")
+    texts = place_texts(result)
+    assert "France" not in texts and "France-" not in texts and "Franco" not in texts
+    assert "London" in texts and "-London" not in texts
+    assert place_named(result, "Ocilla").country == "USA"
+    assert place_named(result, "US").feature == "country"
+
+
+def test_a_based_modifier_starts_after_its_article(run_text):
+    result = run_text("The Paris-based agency said the talks would resume.")
+    assert place_named(result, "Paris").country == "FRA"
+    assert "The Paris" not in place_texts(result)
+
+
+def test_a_towns_name_that_is_in_a_named_persons_name_is_the_person(run_text):
+    """Conrad is a town in Montana; here it is Conrad Smit, and the text never writes it as where."""
+    result = run_text("\"The Florida season also ends earlier,\" says Conrad Smit. Our importer receives the first "
+                      "grapes soon. \"From week 19, they'll start packing the White Marsh variety,\" Conrad "
+                      "continues. According to Conrad, South Africa increasingly spreads its exports.")
+    assert "Conrad" not in place_texts(result)
+    assert place_named(result, "South Africa").feature == "country"

@@ -89,6 +89,7 @@ INSTITUTION_WORDS = {"police", "sheriff", "sheriff's", "sheriff’s", "fire", "c
 OTHER_LABELS = {"ORG", "NORP", "PRODUCT", "LANGUAGE", "WORK_OF_ART", "EVENT", "FAC"}
 STRONG_FEATURES = {"country", "admin1", "region", "continent", "facility", "water", "island", "mountain"}
 SCAN_MIN_POPULATION = 5_000
+HYPHENS = {"-", "‐", "–"}
 DATELINE_PUNCT = {"—", "–", "-", "--", "---", "(", ",", ":"}
 MISLABEL_MIN_POPULATION = 100_000
 # Words that follow a place in the name of a local body other than INSTITUTION_WORDS ("Evansville Federal
@@ -293,12 +294,23 @@ class _Finder:
         # a word in a person's name, unless the article names it as a place alone more often
         # ("Jordan Henderson" vs a headline "Rethinking Egypt" misread as a person)
         self.person_words = {w for w, n in in_person.items() if alone_place[w] <= n}
+        # a town's name that is also in the name of someone the article names in full, and that the article
+        # never writes as where ("in Conrad"), is that person's: "says Conrad Smit ... According to Conrad"
+        where = Counter(ent.text.lower() for ent in ctx.ents if len(ent) == 1 and _preceded_by_locative(ent))
+        self.person_words |= {w for w in in_person if not where[w] and alone_place[w] and self.town_only(w)}
         self.lower_words = {t.text for t in ctx.tokens if t.is_lower}
         self.school_towns: list[Toponym] = []
 
     def add(self, span: Span, key: str, source: str, hint: str | None = None, country: str | None = None) -> None:
         if len(span) == 0 or any(self.taken[i] for i in range(span.start, span.end)) or not _name_shaped(span.text):
             return
+        if span[0].text in HYPHENS or span[-1].text in HYPHENS:  # "[-London]" in "Middlesex-London EMS"
+            trimmed = self.doc[span.start + (span[0].text in HYPHENS):span.end - (span[-1].text in HYPHENS)]
+            if len(trimmed) == 0:
+                return
+            span, key = trimmed, trimmed.text if key == span.text else key
+        if source not in ("demonym", "street") and self.hyphened_to_name(span):
+            return  # "Agence France-Presse", "Franco-German", "Mercedes-Benz": a piece of another word
         if key == span.text and self.city_of_council(span):
             span, key = span[:-1], span[:-1].text  # "[Dublin] City Council": the town, not "Dublin City"
         for i in range(span.start, span.end):
@@ -322,6 +334,36 @@ class _Finder:
         key = _facility_before(span, self.gaz)
         hint = "facility" if key else "admin2" if span[-1].lower_ in COUNTY_WORDS else None
         self.add(span, key or span.text, source, hint)
+
+    def hyphened_to_name(self, span: Span) -> bool:
+        """The span is one side of a hyphened compound whose other side is a capitalized word and no place:
+        "[France]-Presse", "Indo-[Pacific]", "Mercedes-Benz". Both sides places ("Middlesex-London",
+        "Dallas-Fort Worth", "the Syria-Turkey border") keep; so does a lower-case side ("Kabul-bound")."""
+        doc = self.doc
+        sides = []
+        if span.end + 1 < len(doc) and doc[span.end].text in HYPHENS and not span[-1].whitespace_ \
+                and not doc[span.end].whitespace_:
+            sides.append([doc[span.end + 1:span.end + 1 + k] for k in (1, 2, 3) if span.end + 1 + k <= len(doc)])
+        if span.start >= 2 and doc[span.start - 1].text in HYPHENS and not doc[span.start - 1].whitespace_ \
+                and not doc[span.start - 2].whitespace_:
+            sides.append([doc[span.start - 1 - k:span.start - 1] for k in (1, 2, 3) if span.start - 1 - k >= 0])
+        for parts in sides:
+            word = parts[0]
+            if not word.text[:1].isupper() or word.text in PARTY_LETTERS or word.text.lower() in demonyms():
+                continue  # ("Rep. Jay Roberts, R-Ocilla": a party and a hometown; "Egyptian-US relations")
+            if not any(self.gaz.known(part.text) for part in parts):
+                return True
+        return self.combining_form(span)
+
+    def combining_form(self, span: Span) -> bool:
+        """ "Franco-German", "Russo-Japanese": a country's combining form before a nationality, which the
+        gazetteer may know as a town (Franco, Mexico); "Mexico-American" keeps Mexico, a country's own name."""
+        doc = self.doc
+        if len(span) != 1 or not span.text.endswith("o") or span.end + 1 >= len(doc) \
+                or doc[span.end].text not in HYPHENS or span[-1].whitespace_ or doc[span.end].whitespace_:
+            return False
+        return doc[span.end + 1].text.lower() in demonyms() and \
+            not any(e.feature in ("country", "admin1") for e in self.gaz.lookup(span.text))
 
     def city_of_council(self, span: Span) -> bool:
         """ "Dublin City Council", "Greer City Hall": "City" starts the body's name, and "Dublin City" names only
@@ -367,6 +409,11 @@ class _Finder:
         if span[-1].lower_ in COUNTY_WORDS:
             return False
         return not any(e.feature in ("country", "admin1") for e in self.gaz.lookup(key))
+
+    def town_only(self, word: str) -> bool:
+        """The gazetteer knows the word only as towns and smaller places, no country or state."""
+        entries = self.gaz.lookup(word)
+        return bool(entries) and not any(e.feature in STRONG_FEATURES for e in entries)
 
     def person_like(self, span: Span) -> bool:
         if len(span) == 1 and span.start > 0 and self.doc[span.start - 1].lower_ in PERSON_TITLES:
@@ -468,8 +515,8 @@ class _Finder:
             for start in range(max(0, end - 3), end):
                 part = doc[start:end]
                 if any(self.taken[k] for k in range(start, end)) or not all(_capitalized(t) for t in part) \
-                        or not part[0].text[:1].isupper():
-                    continue
+                        or not part[0].text[:1].isupper() or part[0].lower_ in ("the", "a", "an"):
+                    continue  # (not "[The Paris]-based agency")
                 country = demonyms().get(part.text.lower())
                 if country:  # "Iranian-born": a nationality, recorded as a demonym
                     self.add(part, part.text, "demonym", country=country)
