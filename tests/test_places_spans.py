@@ -127,3 +127,16 @@ def test_a_towns_name_that_is_in_a_named_persons_name_is_the_person(run_text):
                       "continues. According to Conrad, South Africa increasingly spreads its exports.")
     assert "Conrad" not in place_texts(result)
     assert place_named(result, "South Africa").feature == "country"
+
+
+def test_agencies_titles_and_leading_directions_are_not_places(run_text):
+    """Xinhua and Fars are towns, but here news agencies; "Ms Raggi" is a person spaCy may call a place;
+    "Far North" only starts "Far North Queensland". A charity's "Atlanta agency" stays in Atlanta."""
+    result = run_text("Twelve people were hurt, the Xinhua news agency reported, and Fars news agency said the "
+                      "blast hit a market. The investigations will put pressure on Ms Raggi, whose success is "
+                      "seen as crucial. Youth crime rose in Far North Queensland. In Georgia, United Way "
+                      "agencies led by the Atlanta agency will draft a plan.")
+    texts = place_texts(result)
+    assert not {"Xinhua", "Fars", "Ms Raggi", "Far North"} & set(texts)
+    assert place_named(result, "Queensland").country == "AUS"
+    assert place_named(result, "Atlanta").country == "USA"

@@ -309,7 +309,7 @@ class _Finder:
             if len(trimmed) == 0:
                 return
             span, key = trimmed, trimmed.text if key == span.text else key
-        if source not in ("demonym", "street") and self.hyphened_to_name(span):
+        if source not in ("demonym", "street") and (self.hyphened_to_name(span) or self.not_a_place_name(span)):
             return  # "Agence France-Presse", "Franco-German", "Mercedes-Benz": a piece of another word
         if key == span.text and self.city_of_council(span):
             span, key = span[:-1], span[:-1].text  # "[Dublin] City Council": the town, not "Dublin City"
@@ -354,6 +354,21 @@ class _Finder:
             if not any(self.gaz.known(part.text) for part in parts):
                 return True
         return self.combining_form(span)
+
+    def not_a_place_name(self, span: Span) -> bool:
+        """A person's title starts it ("Ms Raggi", which spaCy may call a place); a news agency's name
+        ("Xinhua news agency", "Fars news agency": towns and a province); a direction that starts a longer
+        name ("[Far North] Queensland", "the Calgary-[North West] MLA")."""
+        doc = self.doc
+        first = span[0].lower_
+        if len(span) > 1 and (first in PERSON_TITLES or first + "." in PERSON_TITLES):
+            return True
+        if [t.lower_ for t in doc[span.end:span.end + 2]] == ["news", "agency"] and \
+                not any(e.feature == "country" for e in self.gaz.lookup(span.text)):
+            return True  # (not "the Atlanta agency" of a charity, nor "a US news agency")
+        return all(t.lower_ in DIRECTION_WORDS | {"far"} for t in span) and span.end < len(doc) and \
+            doc[span.end].text[:1].isupper() and doc[span.end].ent_type_ != "NORP" \
+            and doc[span.end].lower_ not in demonyms()  # (not "the South East Asian city-state")
 
     def combining_form(self, span: Span) -> bool:
         """ "Franco-German", "Russo-Japanese": a country's combining form before a nationality, which the
