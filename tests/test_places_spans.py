@@ -140,3 +140,10 @@ def test_agencies_titles_and_leading_directions_are_not_places(run_text):
     assert not {"Xinhua", "Fars", "Ms Raggi", "Far North"} & set(texts)
     assert place_named(result, "Queensland").country == "AUS"
     assert place_named(result, "Atlanta").country == "USA"
+
+
+def test_a_place_that_names_a_paper_or_a_radio_is_not_where(run_text):
+    result = run_text("A reporter for China Daily said Radio Pyongyang confirmed the outbreak near Sinuiju.")
+    texts = place_texts(result)
+    assert "China" not in texts and "Pyongyang" not in texts
+    assert place_named(result, "Sinuiju").country == "PRK"

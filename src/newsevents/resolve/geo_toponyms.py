@@ -107,7 +107,8 @@ ORGANISATION_WORDS = {"federal", "first", "selectman", "historical", "society", 
                       "boards", "ethics", "municipal", "modular", "republican", "democratic", "party"}
 MEDIA_WORDS = {"times", "post", "herald", "register", "journal", "tribune", "gazette", "star", "chronicle",
                "globe", "observer", "magazine", "sun", "telegraph", "examiner", "courier", "dispatch", "bee",
-               "inquirer", "review", "press", "free", "business"}
+               "inquirer", "review", "press", "free", "business", "daily"}
+MEDIA_LEADS = {"radio"}  # "Radio Pyongyang"
 CLUB_WORDS = {"real", "atletico", "atlético", "fc", "club", "virgin", "inter", "sporting", "dynamo", "olympique"}
 STREET_WORDS = {"street", "st.", "road", "rd.", "avenue", "ave.", "drive", "lane", "boulevard", "parkway", "highway",
                 "crescent", "circle", "pike", "turnpike", "expressway", "freeway"}
@@ -766,11 +767,12 @@ class _Finder:
             (before.lower_ in self.person_words or before.lower_ in GIVEN_NAMES)
 
     def media_or_club(self, part: Span, name: Span) -> bool:
-        """ "the New York Times", "Real Madrid", "Virgin Atlantic": the place says little about the news."""
+        """ "the New York Times", "China Daily", "Radio Pyongyang", "Real Madrid", "Virgin Atlantic": the place
+        says little about the news."""
         doc = self.doc
         after = doc[part.end].lower_ if part.end < name.end else ""
         before = doc[part.start - 1].lower_ if part.start > name.start else ""
-        return after in MEDIA_WORDS or before in CLUB_WORDS
+        return after in MEDIA_WORDS or before in CLUB_WORDS | MEDIA_LEADS
 
     def names_institution(self, part: Span, name: Span) -> bool:
         """Whether a town here names an institution's place: "[Evansville] Federal Credit Union",
