@@ -147,3 +147,13 @@ def test_a_place_that_names_a_paper_or_a_radio_is_not_where(run_text):
     texts = place_texts(result)
     assert "China" not in texts and "Pyongyang" not in texts
     assert place_named(result, "Sinuiju").country == "PRK"
+
+
+def test_a_hyphened_name_the_gazetteer_knows_is_one_place(run_text):
+    """spaCy cuts "Guinea-Bissau" at the hyphen; Bissau alone would be the capital city. "Reston
+    ebolavirus" is a virus named after a town."""
+    result = run_text("Cholera hit Guinea, Guinea-Bissau and Liberia, and farm workers were infected with "
+                      "Reston ebolavirus.")
+    assert place_named(result, "Guinea-Bissau").feature == "country"
+    texts = place_texts(result)
+    assert "Bissau" not in texts and "Reston" not in texts

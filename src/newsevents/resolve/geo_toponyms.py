@@ -124,7 +124,7 @@ GIVEN_NAMES = {"george", "martin", "john", "james", "thomas", "abraham", "benjam
                "franklin", "robert", "william", "mary", "jackie", "booker", "luther", "sam", "douglas"}
 # Words after a place's name that make it a disease's name ("West Nile virus", "Lassa fever").
 DISEASE_WORDS = {"virus", "viruses", "fever", "disease", "flu", "influenza", "syndrome", "encephalitis", "strain",
-                 "variant", "outbreak-strain", "hemorrhagic", "haemorrhagic", "virus-like", "like"}
+                 "variant", "outbreak-strain", "hemorrhagic", "haemorrhagic", "virus-like", "like", "ebolavirus"}
 SAINT_WORDS = {"St.", "St", "Saint", "Ste."}
 SAINT_INSTITUTIONS = {"Church", "Cathedral", "Chapel", "Basilica", "Abbey", "Parish", "Catholic", "Lutheran",
                       "Episcopal", "Methodist", "Presbyterian", "Baptist", "Orthodox", "United", "Evangelical",
@@ -310,6 +310,11 @@ class _Finder:
             if len(trimmed) == 0:
                 return
             span, key = trimmed, trimmed.text if key == span.text else key
+        whole = self.hyphened_whole(span)
+        if whole is not None:  # "Guinea-Bissau", which spaCy cuts at the hyphen
+            span, key = whole, whole.text
+            if any(self.taken[i] for i in range(span.start, span.end)):
+                return
         if source not in ("demonym", "street") and (self.hyphened_to_name(span) or self.not_a_place_name(span)):
             return  # "Agence France-Presse", "Franco-German", "Mercedes-Benz": a piece of another word
         if key == span.text and self.city_of_council(span):
@@ -335,6 +340,24 @@ class _Finder:
         key = _facility_before(span, self.gaz)
         hint = "facility" if key else "admin2" if span[-1].lower_ in COUNTY_WORDS else None
         self.add(span, key or span.text, source, hint)
+
+    def hyphened_whole(self, span: Span) -> Span | None:
+        """The hyphened name the span is one side of, when the gazetteer knows the whole as a country, a
+        region or a town of its own: "Guinea-Bissau", "Wilkes-Barre" (not "Middlesex-London": two places)."""
+        doc = self.doc
+        wholes = []
+        if span.end + 1 < len(doc) and doc[span.end].text in HYPHENS and not span[-1].whitespace_ \
+                and not doc[span.end].whitespace_ and doc[span.end + 1].text[:1].isupper():
+            wholes.append(doc[span.start:span.end + 2])
+        if span.start >= 2 and doc[span.start - 1].text in HYPHENS and not doc[span.start - 1].whitespace_ \
+                and not doc[span.start - 2].whitespace_ and doc[span.start - 2].text[:1].isupper():
+            wholes.append(doc[span.start - 2:span.end])
+        for whole in wholes:
+            key = normalize(whole.text)
+            if any(normalize(e.name) == key and (e.feature in STRONG_FEATURES or e.population >= 1000)
+                   for e in self.gaz.lookup(whole.text)):
+                return whole
+        return None
 
     def hyphened_to_name(self, span: Span) -> bool:
         """The span is one side of a hyphened compound whose other side is a capitalized word and no place:
