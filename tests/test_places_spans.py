@@ -143,9 +143,10 @@ def test_agencies_titles_and_leading_directions_are_not_places(run_text):
 
 
 def test_a_place_that_names_a_paper_or_a_radio_is_not_where(run_text):
-    result = run_text("A reporter for China Daily said Radio Pyongyang confirmed the outbreak near Sinuiju.")
+    result = run_text("A reporter for China Daily said Radio Pyongyang confirmed the outbreak near Sinuiju. "
+                      "The Peanut Corporation of America recalled its products.")
     texts = place_texts(result)
-    assert "China" not in texts and "Pyongyang" not in texts
+    assert "China" not in texts and "Pyongyang" not in texts and "America" not in texts
     assert place_named(result, "Sinuiju").country == "PRK"
 
 

@@ -790,12 +790,12 @@ class _Finder:
             (before.lower_ in self.person_words or before.lower_ in GIVEN_NAMES)
 
     def media_or_club(self, part: Span, name: Span) -> bool:
-        """ "the New York Times", "China Daily", "Radio Pyongyang", "Real Madrid", "Virgin Atlantic": the place
-        says little about the news."""
+        """ "the New York Times", "China Daily", "Radio Pyongyang", "Real Madrid", "Virgin Atlantic", "Bank of
+        America", "Peanut Corporation of America": the place says little about the news."""
         doc = self.doc
         after = doc[part.end].lower_ if part.end < name.end else ""
         before = doc[part.start - 1].lower_ if part.start > name.start else ""
-        return after in MEDIA_WORDS or before in CLUB_WORDS | MEDIA_LEADS
+        return after in MEDIA_WORDS or before in CLUB_WORDS | MEDIA_LEADS or before == "of" and part.text == "America"
 
     def names_institution(self, part: Span, name: Span) -> bool:
         """Whether a town here names an institution's place: "[Evansville] Federal Credit Union",
