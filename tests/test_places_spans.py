@@ -158,3 +158,12 @@ def test_a_hyphened_name_the_gazetteer_knows_is_one_place(run_text):
     assert place_named(result, "Guinea-Bissau").feature == "country"
     texts = place_texts(result)
     assert "Bissau" not in texts and "Reston" not in texts
+
+
+def test_a_school_towns_name_before_the_schools_team_is_the_school(run_text):
+    """Foley is a town; here it only names a school, and "the Foley team" is that school's."""
+    result = run_text("Madison Southern High School, along with Foley Middle School, took part in the tournament "
+                      "in Richmond, Kentucky. \"The Foley team received very complimentary remarks from the "
+                      "judges,\" the coach said.")
+    assert "Foley" not in place_texts(result)
+    assert place_named(result, "Richmond").admin1 == "Kentucky"

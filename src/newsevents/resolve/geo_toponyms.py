@@ -133,6 +133,9 @@ SAINT_INSTITUTIONS = {"Church", "Cathedral", "Chapel", "Basilica", "Abbey", "Par
 # Capitalized words that make the name before them a school's ("Goshen Elementary", "Paris Junior College").
 SCHOOL_WORDS = {"University", "College", "Academy", "School", "Elementary", "High", "Middle", "Seminary",
                 "Polytechnic", "Prep", "Preparatory"}
+# A school's own people and things, after its name alone: "the Foley team", "Franklin students".
+SCHOOL_NOUNS = {"team", "teams", "squad", "student", "students", "pupils", "teacher", "teachers", "principal",
+                "coach", "players", "band", "graduates", "alumni", "campus", "class", "classes", "third-grader"}
 SCHOOL_QUALIFIERS = {"State", "Community", "Junior", "Technical", "Christian", "Catholic", "Area", "Senior",
                      "Junior-Senior", "Intermediate", "Primary", "Grammar", "Village", "Regional", "Central"}
 # Nouns for the people of a town, after its name in local news ("Winona man", "Clinton couple").
@@ -1033,9 +1036,16 @@ class _Finder:
 
     def school_towns_named_alone(self) -> None:
         """A town in a school's name is a place after all when the article also names the town by itself
-        ("Amherst College" in a story about Amherst): the school is then the town's."""
+        ("Amherst College" in a story about Amherst): the school is then the town's. Not when the town's
+        name only comes back before the school's own people ("Foley Middle School ... the Foley team")."""
+        schools = {normalize(t.key) for t in self.school_towns}
+        self.found = [t for t in self.found if normalize(t.key) not in schools or not self.before_school_noun(t)]
         alone = {normalize(t.key) for t in self.found if t.source != "demonym"}
         self.found.extend(t for t in self.school_towns if normalize(t.key) in alone)
+
+    def before_school_noun(self, toponym: Toponym) -> bool:
+        span = self.doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+        return span is not None and span.end < len(self.doc) and self.doc[span.end].lower_ in SCHOOL_NOUNS
 
     def longest_names(self) -> None:
         """A place that is only the start or the end of a longer place name the gazetteer knows is that longer
