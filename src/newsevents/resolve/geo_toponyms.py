@@ -238,6 +238,20 @@ def _first_and_last_name(span: Span) -> bool:
         span[1].lower_ not in NAME_TAIL_WORDS | STREET_WORDS | REGION_WORDS | COUNTY_WORDS
 
 
+def _hyphen_after(span: Span) -> bool:
+    """A hyphen joins the span to the word after it, with no space on either side: "France[-]Presse"."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text in HYPHENS and not span[-1].whitespace_ \
+        and not doc[span.end].whitespace_
+
+
+def _hyphen_before(span: Span) -> bool:
+    """A hyphen joins the span to the word before it: "Indo[-]Pacific"."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].text in HYPHENS and not doc[span.start - 1].whitespace_ \
+        and not doc[span.start - 2].whitespace_
+
+
 def _preceded_by_locative(span: Span, words: set[str] = STRICT_LOCATIVE) -> bool:
     i = span.start - 1
     doc = span.doc
@@ -319,7 +333,7 @@ class _Finder:
             if any(self.taken[i] for i in range(span.start, span.end)):
                 return
         if source not in ("demonym", "street") and (self.hyphened_to_name(span) or self.not_a_place_name(span)):
-            return  # "Agence France-Presse", "Franco-German", "Mercedes-Benz": a piece of another word
+            return  # a piece of another word ("Agence France-Presse"), an agency's or a person's name
         if key == span.text and self.city_of_council(span):
             span, key = span[:-1], span[:-1].text  # "[Dublin] City Council": the town, not "Dublin City"
         for i in range(span.start, span.end):
@@ -349,11 +363,9 @@ class _Finder:
         region or a town of its own: "Guinea-Bissau", "Wilkes-Barre" (not "Middlesex-London": two places)."""
         doc = self.doc
         wholes = []
-        if span.end + 1 < len(doc) and doc[span.end].text in HYPHENS and not span[-1].whitespace_ \
-                and not doc[span.end].whitespace_ and doc[span.end + 1].text[:1].isupper():
+        if _hyphen_after(span) and doc[span.end + 1].text[:1].isupper():
             wholes.append(doc[span.start:span.end + 2])
-        if span.start >= 2 and doc[span.start - 1].text in HYPHENS and not doc[span.start - 1].whitespace_ \
-                and not doc[span.start - 2].whitespace_ and doc[span.start - 2].text[:1].isupper():
+        if _hyphen_before(span) and doc[span.start - 2].text[:1].isupper():
             wholes.append(doc[span.start - 2:span.end])
         for whole in wholes:
             key = normalize(whole.text)
@@ -368,11 +380,9 @@ class _Finder:
         "Dallas-Fort Worth", "the Syria-Turkey border") keep; so does a lower-case side ("Kabul-bound")."""
         doc = self.doc
         sides = []
-        if span.end + 1 < len(doc) and doc[span.end].text in HYPHENS and not span[-1].whitespace_ \
-                and not doc[span.end].whitespace_:
+        if _hyphen_after(span):
             sides.append([doc[span.end + 1:span.end + 1 + k] for k in (1, 2, 3) if span.end + 1 + k <= len(doc)])
-        if span.start >= 2 and doc[span.start - 1].text in HYPHENS and not doc[span.start - 1].whitespace_ \
-                and not doc[span.start - 2].whitespace_:
+        if _hyphen_before(span):
             sides.append([doc[span.start - 1 - k:span.start - 1] for k in (1, 2, 3) if span.start - 1 - k >= 0])
         for parts in sides:
             word = parts[0]
@@ -401,8 +411,7 @@ class _Finder:
         """ "Franco-German", "Russo-Japanese": a country's combining form before a nationality, which the
         gazetteer may know as a town (Franco, Mexico); "Mexico-American" keeps Mexico, a country's own name."""
         doc = self.doc
-        if len(span) != 1 or not span.text.endswith("o") or span.end + 1 >= len(doc) \
-                or doc[span.end].text not in HYPHENS or span[-1].whitespace_ or doc[span.end].whitespace_:
+        if len(span) != 1 or not span.text.endswith("o") or not _hyphen_after(span):
             return False
         return doc[span.end + 1].text.lower() in demonyms() and \
             not any(e.feature in ("country", "admin1") for e in self.gaz.lookup(span.text))
@@ -1044,6 +1053,7 @@ class _Finder:
         self.found.extend(t for t in self.school_towns if normalize(t.key) in alone)
 
     def before_school_noun(self, toponym: Toponym) -> bool:
+        """ "the Foley team", "Franklin students": the name before one of a school's own nouns."""
         span = self.doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
         return span is not None and span.end < len(self.doc) and self.doc[span.end].lower_ in SCHOOL_NOUNS
 
