@@ -167,3 +167,11 @@ def test_a_school_towns_name_before_the_schools_team_is_the_school(run_text):
                       "judges,\" the coach said.")
     assert "Foley" not in place_texts(result)
     assert place_named(result, "Richmond").admin1 == "Kentucky"
+
+
+def test_a_disease_named_after_a_place_keeps_that_name_alone(run_text):
+    """Once the text names the Marburg virus, "Marburg kills" is the disease; "in Marburg" is still where."""
+    result = run_text("The Marburg virus spread in Angola. Because Marburg kills more slowly, a victim has more "
+                      "time to spread it.")
+    assert "Marburg" not in place_texts(result)
+    assert place_named(result, "Angola").feature == "country"

@@ -51,6 +51,7 @@ Demonyms ("Russian") are recorded apart (`source="demonym"`): evidence of the ar
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -1139,7 +1140,24 @@ def find_toponyms(ctx: ArticleContext) -> list[Toponym]:
     finder.school_towns_named_alone()
     finder.longest_names()
     finder.qualify()
-    return [t for t in finder.found if not _names_disease(ctx, t)]
+    # a disease named after a place keeps the place's name alone later ("Marburg virus ... Marburg kills
+    # more slowly"): every mention of that name is the disease, unless it is written as where ("in Marburg")
+    diseases = {t.text for t in finder.found if _disease_named_after(ctx.text, t.text)}
+    return [t for t in finder.found if t.text not in diseases or not _names_disease(ctx, t)
+            and _written_as_where(ctx, t)]
+
+
+def _disease_named_after(text: str, name: str) -> bool:
+    """The text names a disease after the place somewhere ("the Marburg virus", "West Nile fever")."""
+    return re.search(rf"\b{re.escape(name)}[\s-]+(?:{_DISEASE_ALTERNATIVES})\b", text, re.IGNORECASE) is not None
+
+
+_DISEASE_ALTERNATIVES = "|".join(re.escape(w) for w in sorted(DISEASE_WORDS - {"like", "strain", "variant"}))
+
+
+def _written_as_where(ctx: ArticleContext, toponym: Toponym) -> bool:
+    span = ctx.doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+    return span is not None and _preceded_by_locative(span)
 
 
 def _names_disease(ctx: ArticleContext, toponym: Toponym) -> bool:
