@@ -175,3 +175,9 @@ def test_a_disease_named_after_a_place_keeps_that_name_alone(run_text):
                       "time to spread it.")
     assert "Marburg" not in place_texts(result)
     assert place_named(result, "Angola").feature == "country"
+
+
+def test_a_towns_short_name_is_its_own_before_another_towns_alternate(run_text):
+    """ "Marburg" is Marburg an der Lahn's own name cut short, and only an old German name of Maribor."""
+    result = run_text("Researchers in Marburg first described the virus.")
+    assert place_named(result, "Marburg").country == "DEU"

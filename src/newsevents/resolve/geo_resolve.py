@@ -94,9 +94,19 @@ def base_score(entry: GazetteerEntry, key: str) -> float:
             score += CAPITAL_BONUS
         if entry.admin1 and normalize(entry.admin1) == normalize(entry.name):
             score += SAME_NAME_SEAT_BONUS
-        if normalize(entry.name) != key:
+        if normalize(entry.name) != key and not _qualified_own_name(normalize(entry.name), key):
             score -= ALTERNATE_NAME_PENALTY
     return score
+
+
+# Particles that join a town's name to its river or region in its full name: "Marburg an der Lahn",
+# "Frankfurt am Main", "Newcastle upon Tyne". The short name is the town's own, not an alternate's
+# (Maribor's German name is also "Marburg").
+QUALIFYING_PARTICLES = {"an", "am", "im", "upon", "on", "ob", "bei", "sur"}
+
+
+def _qualified_own_name(name: str, key: str) -> bool:
+    return name.startswith(key + " ") and name[len(key) + 1:].split(" ", 1)[0] in QUALIFYING_PARTICLES
 
 
 def _fits_hint(entry: GazetteerEntry, hint: str | None) -> bool:
