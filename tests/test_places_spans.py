@@ -181,3 +181,8 @@ def test_a_towns_short_name_is_its_own_before_another_towns_alternate(run_text):
     """ "Marburg" is Marburg an der Lahn's own name cut short, and only an old German name of Maribor."""
     result = run_text("Researchers in Marburg first described the virus.")
     assert place_named(result, "Marburg").country == "DEU"
+
+
+def test_a_countrys_name_stays_a_country_beside_a_disease_named_after_it(run_text):
+    result = run_text("He again called it the China virus. China said on Monday that its borders would reopen.")
+    assert place_named(result, "China").feature == "country"

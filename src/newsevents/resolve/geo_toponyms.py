@@ -1141,8 +1141,10 @@ def find_toponyms(ctx: ArticleContext) -> list[Toponym]:
     finder.longest_names()
     finder.qualify()
     # a disease named after a place keeps the place's name alone later ("Marburg virus ... Marburg kills
-    # more slowly"): every mention of that name is the disease, unless it is written as where ("in Marburg")
-    diseases = {t.text for t in finder.found if _disease_named_after(ctx.text, t.text)}
+    # more slowly"): every mention of that name is the disease, unless it is written as where ("in Marburg").
+    # Not a country's or a region's name: "the China virus" leaves China a country.
+    diseases = {t.text for t in finder.found if _disease_named_after(ctx.text, t.text) and not any(
+        e.feature in ("country", "admin1", "continent", "region") for e in gaz.lookup(t.text))}
     return [t for t in finder.found if t.text not in diseases or not _names_disease(ctx, t)
             and _written_as_where(ctx, t)]
 
