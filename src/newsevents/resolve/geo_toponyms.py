@@ -1055,7 +1055,7 @@ class _Finder:
 
     def before_school_noun(self, toponym: Toponym) -> bool:
         """ "the Foley team", "Franklin students": the name before one of a school's own nouns."""
-        span = self.doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+        span = _span_of(self.doc, toponym)
         return span is not None and span.end < len(self.doc) and self.doc[span.end].lower_ in SCHOOL_NOUNS
 
     def longest_names(self) -> None:
@@ -1068,7 +1068,7 @@ class _Finder:
         for n, t in enumerate(self.found):
             if t.source in ("demonym", "street") or t.hint == "facility":
                 continue
-            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            span = _span_of(doc, t)
             if span is None:
                 continue
             longer = self.longer_name(span)
@@ -1143,8 +1143,8 @@ def find_toponyms(ctx: ArticleContext) -> list[Toponym]:
     # a disease named after a place keeps the place's name alone later ("Marburg virus ... Marburg kills
     # more slowly"): every mention of that name is the disease, unless it is written as where ("in Marburg").
     # Not a country's or a region's name: "the China virus" leaves China a country.
-    diseases = {t.text for t in finder.found if _disease_named_after(ctx.text, t.text) and not any(
-        e.feature in ("country", "admin1", "continent", "region") for e in gaz.lookup(t.text))}
+    diseases = {name for name in {t.text for t in finder.found} if _disease_named_after(ctx.text, name) and not any(
+        e.feature in ("country", "admin1", "continent", "region") for e in gaz.lookup(name))}
     return [t for t in finder.found if t.text not in diseases or not _names_disease(ctx, t)
             and _written_as_where(ctx, t)]
 
@@ -1157,14 +1157,19 @@ def _disease_named_after(text: str, name: str) -> bool:
 _DISEASE_ALTERNATIVES = "|".join(re.escape(w) for w in sorted(DISEASE_WORDS - {"like", "strain", "variant"}))
 
 
+def _span_of(doc: Doc, toponym: Toponym) -> Span | None:
+    """The tokens a toponym covers (None when its offsets fall inside no token)."""
+    return doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+
+
 def _written_as_where(ctx: ArticleContext, toponym: Toponym) -> bool:
-    span = ctx.doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+    span = _span_of(ctx.doc, toponym)
     return span is not None and _preceded_by_locative(span)
 
 
 def _names_disease(ctx: ArticleContext, toponym: Toponym) -> bool:
     """ "West Nile virus", "Rift Valley fever", "Lassa fever": a disease named after a place is not a place."""
-    span = ctx.doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+    span = _span_of(ctx.doc, toponym)
     if span is None or span.end >= len(ctx.doc):
         return False
     following = ctx.doc[span.end]
