@@ -34,7 +34,7 @@ def main() -> None:
     gazetteer = load_gazetteer()
     load_seconds = time.perf_counter() - started
     rss_gazetteer = process.memory_info().rss - rss_before
-    print(f"gazetteer entries\t{len(gazetteer.entries):,}")
+    print(f"gazetteer entries\t{len(gazetteer):,}")
     print(f"gazetteer names\t{len(gazetteer.index):,}")
     print(f"gazetteer rss_mb\t{rss_gazetteer / 2**20:.0f}")
     print(f"gazetteer load_s\t{load_seconds:.2f}\t({'from cache' if cached else 'built, cache written'})")

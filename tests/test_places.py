@@ -136,7 +136,7 @@ def test_a_demonym_is_a_place_only_where_it_names_a_place(run_text):
 def test_every_country_sea_river_island_and_region_in_the_gazetteer_has_coordinates():
     gaz = load_gazetteer()
     kinds = {"country", "admin1", "region", "continent", "water", "island", "mountain"}
-    entries = (gaz.entry(i) for i in range(len(gaz.entries)))
+    entries = (gaz.entry(i) for i in range(len(gaz)))
     missing = [(e.name, e.feature) for e in entries if e.feature in kinds and (e.lat is None or e.lon is None)]
     assert missing == []
     assert {e.feature for e in gaz.lookup("Mississippi River")} == {"water"}
@@ -269,3 +269,22 @@ def test_a_new_gazetteer_cache_removes_the_stale_ones(tmp_path):
         path.write_bytes(b"x")
     _remove_stale_caches(current)
     assert current.exists() and other.exists() and not stale.exists()
+
+
+def test_the_compact_gazetteer_gives_back_every_field_of_every_entry():
+    import pickle
+
+    from newsevents.resolve.gazetteer import Gazetteer
+
+    rows = [("Paris", 48.85, 2.35, "FRA", "Ile-de-France", "city", 2_138_551, 2988507),
+            ("Paris", 33.66, -95.56, "USA", "Texas", "city", 24_782, 4717560),
+            ("Hmeimim Air Base", None, None, "SYR", None, "facility", 0, 0)]
+    index = {"paris": (0, 1), "hmeimim": (2,), "hmeimim air base": (2,)}
+    gazetteer = pickle.loads(pickle.dumps(Gazetteer(rows, index)))  # as the cache file stores it
+    assert [(e.name, e.lat, e.country, e.admin1, e.population, e.geonames_id) for e in gazetteer.lookup("Paris")] \
+        == [("Paris", 48.85, "FRA", "Ile-de-France", 2_138_551, 2988507),
+            ("Paris", 33.66, "USA", "Texas", 24_782, 4717560)]
+    base = gazetteer.lookup("Hmeimim")[0]
+    assert (base.lat, base.lon, base.admin1, base.feature, base.geonames_id, base.entry_id) \
+        == (None, None, None, "facility", None, 2)
+    assert gazetteer.lookup("Lyon") == [] and len(gazetteer) == 3

@@ -1143,18 +1143,34 @@ def find_toponyms(ctx: ArticleContext) -> list[Toponym]:
     # a disease named after a place keeps the place's name alone later ("Marburg virus ... Marburg kills
     # more slowly"): every mention of that name is the disease, unless it is written as where ("in Marburg").
     # Not a country's or a region's name: "the China virus" leaves China a country.
-    diseases = {name for name in {t.text for t in finder.found} if _disease_named_after(ctx.text, name) and not any(
-        e.feature in ("country", "admin1", "continent", "region") for e in gaz.lookup(name))}
+    before_diseases = _before_disease_words(ctx.text)
+    diseases = {name for name in {t.text for t in finder.found} if _disease_named_after(before_diseases, name)
+                and not any(e.feature in ("country", "admin1", "continent", "region") for e in gaz.lookup(name))}
     return [t for t in finder.found if t.text not in diseases or not _names_disease(ctx, t)
             and _written_as_where(ctx, t)]
 
 
-def _disease_named_after(text: str, name: str) -> bool:
-    """The text names a disease after the place somewhere ("the Marburg virus", "West Nile fever")."""
-    return re.search(rf"\b{re.escape(name)}[\s-]+(?:{_DISEASE_ALTERNATIVES})\b", text, re.IGNORECASE) is not None
+_DISEASE_WORD = re.compile(r"[\s-]+(?:" + "|".join(re.escape(w) for w in sorted(
+    DISEASE_WORDS - {"like", "strain", "variant"})) + r")\b", re.IGNORECASE)
+_NAME_BEFORE_DISEASE = 80  # characters read before a disease word: longer than any place's name
 
 
-_DISEASE_ALTERNATIVES = "|".join(re.escape(w) for w in sorted(DISEASE_WORDS - {"like", "strain", "variant"}))
+def _before_disease_words(text: str) -> list[str]:
+    """The text just before each disease word ("... the Marburg" of "the Marburg virus"), lower-cased:
+    the article is searched once, not once per place name."""
+    return [text[max(0, m.start() - _NAME_BEFORE_DISEASE):m.start()].lower() for m in _DISEASE_WORD.finditer(text)]
+
+
+def _disease_named_after(before_diseases: list[str], name: str) -> bool:
+    """The text names a disease after the place somewhere ("the Marburg virus", "West Nile fever"):
+    one of the texts before a disease word ends with the name, as whole words."""
+    name = name.lower()
+    return any(before.endswith(name) and not _word_char_before(before, len(before) - len(name))
+               for before in before_diseases)
+
+
+def _word_char_before(text: str, at: int) -> bool:
+    return at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
 
 
 def _span_of(doc: Doc, toponym: Toponym) -> Span | None:

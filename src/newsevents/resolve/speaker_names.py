@@ -28,9 +28,27 @@ _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 _NAME_END = r"(?!\w)(?![’'](?!s\b)\w)"
 
 
-def _name_pattern(words: list[str]) -> str:
-    """The words as one written name: whole words, any white space between them."""
-    return r"(?<![\w’'])" + r"\s+".join(re.escape(w) for w in words) + _NAME_END
+_NOT_BEFORE_NAME = re.compile(r"[\w’']")
+_AFTER_NAME = re.compile(_NAME_END)
+_WHITE_SPACE = re.compile(r"\s+")
+
+
+def one_space(text: str) -> str:
+    """The text with each run of white space made one space, for `writes`."""
+    return _WHITE_SPACE.sub(" ", text)
+
+
+def writes(spaced: str, words: list[str]) -> bool:
+    """Whether the text (as `one_space` gives it) writes the words as one name: whole words, white space
+    between them. A plain search, not a regular expression per name (compiling one per name of every
+    article cost more than the rest of the speaker stage)."""
+    name = " ".join(words)
+    at = spaced.find(name)
+    while at != -1:
+        if (at == 0 or not _NOT_BEFORE_NAME.match(spaced, at - 1)) and _AFTER_NAME.match(spaced, at + len(name)):
+            return True
+        at = spaced.find(name, at + 1)
+    return False
 
 
 def is_headline_line(line: str) -> bool:
@@ -77,11 +95,19 @@ class NameChecker:
         """Does the article write this name, as whole words, anywhere (headlines too)?"""
         if name not in self._written:
             words = name.split()
-            self._written[name] = bool(words) and re.search(_name_pattern(words), self.text) is not None
+            self._written[name] = bool(words) and writes(self._spaced_text, words)
         return self._written[name]
 
+    @cached_property
+    def _spaced_text(self) -> str:
+        return one_space(self.text)
+
+    @cached_property
+    def _spaced_body(self) -> str:
+        return one_space(self.body)
+
     def _in_body(self, words: list[str]) -> bool:
-        return re.search(_name_pattern(words), self.body) is not None
+        return writes(self._spaced_body, words)
 
     def clean_at(self, name: str, start: int) -> str:
         """`clean`, and for a name written in a headline line, cut before the headline's verb: spaCy reads
