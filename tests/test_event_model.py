@@ -285,3 +285,21 @@ def test_a_role_is_a_phrase_not_the_article_of_a_name(run_text):
     for ev in events:
         for actor in (ev.source, ev.target):
             assert actor is None or actor.text.lower() not in ("the", "a", "an", "of", "and"), ev
+
+
+def test_a_he_or_she_filler_stands_for_the_person_its_sentence_names(pipeline):
+    """Coders give the person, not the pronoun, when the sentence names them; never a clause-mate
+    subject for an object pronoun, nor a name of the other gender."""
+    from newsevents.extract.event_roles import pronoun_antecedent
+
+    def antecedent(text: str, pronoun: str) -> str | None:
+        doc = pipeline.nlp(text)
+        found = pronoun_antecedent(next(t for t in doc if t.text == pronoun))
+        return found.text if found is not None else None
+
+    assert antecedent("Snell was fired shortly after his arrest in the incident.", "his") == "Snell"
+    assert antecedent("Stewart told commissioners in January that he had been attacked by a man.", "he") \
+        == "Stewart"
+    assert antecedent("Trump said Clinton attacked him on Tuesday.", "him") is None
+    assert antecedent("Mrs. Warren said he was arrested by police.", "he") is None
+

@@ -208,7 +208,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if by_type:
         print("events by type: " + ", ".join(f"{t} {n}" for t, n in by_type))
     if low:
-        print(f"{low} events below the default confidence threshold {threshold} (hidden from queries, "
+        which = "the default" if args.min_confidence is None else "the"
+        print(f"{low} events below {which} confidence threshold {threshold} (hidden from queries, "
               "exports and the API unless --min-confidence 0)")
     for source in sources:  # the feeds and sitemaps of `newsevents watch`
         error = f", last error {source['last_error_at']:%Y-%m-%d %H:%M}: {source['last_error']}" \

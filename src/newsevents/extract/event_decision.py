@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsevents.extract.event_fillers import ROLES, Option, option_features, role_options
+from newsevents.extract.event_roles import PERSONAL_PRONOUN_GENDERS, actor_span, pronoun_antecedent
 from newsevents.model import Actor
 from newsevents.tables import DATA
 
@@ -367,6 +368,8 @@ def decide(candidates: list[Candidate], ctx: ArticleContext, model: DecisionMode
         seen.add((ev.start, ev.end, chosen))
         source, target = (_filled(ev.source if i == 0 else ev.target, option, ctx)
                           for i, (option, _, _) in enumerate(choices))
+        source = _named(source, target, ctx)
+        target = _named(target, source, ctx)  # after the source: "she criticized him" are two people
         events.append(replace(ev, type=chosen, source=source, target=target, hypothetical=hyp,
                               confidence=round(confidence, 3), **_retyped_codes(ev, chosen)))
     return events
@@ -434,6 +437,30 @@ def _filled(actor: Actor | None, option: Option, ctx: ArticleContext) -> Actor |
         return coded
     except Exception:  # actor coding is another stage: a bug there must not lose the event
         return Actor(text=span.text, start=span.start_char, end=span.end_char)
+
+
+def _named(actor: Actor | None, other: Actor | None, ctx: ArticleContext) -> Actor | None:
+    """A he/she/his/her filler with the person it stands for, named in the same sentence ("Snell was
+    fired after his arrest": the target is "his", canonically Snell): the mention stays as written,
+    the canonical name, country and sector are that person's. Unresolved when no one fits, or when that
+    person already fills the other role ("she criticized him": not one person)."""
+    if actor is None or actor.start is None or actor.text.lower() not in PERSONAL_PRONOUN_GENDERS:
+        return actor
+    span = ctx.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    antecedent = pronoun_antecedent(span.root) if span is not None and len(span) else None
+    if antecedent is None:
+        return actor
+    from newsevents.resolve.actors import code_span
+
+    try:
+        named = code_span(actor_span(antecedent), ctx)
+    except Exception:  # actor coding is another stage: a bug there must not lose the event
+        return actor
+    name = named.canonical or named.text
+    if other is not None and name in (other.canonical, other.text):
+        return actor
+    return replace(actor, canonical=name, country=named.country or actor.country,
+                   sector=named.sector or actor.sector, title=named.title or actor.title)
 
 
 def _retyped_codes(ev: Event, chosen: str) -> dict[str, Any]:

@@ -132,6 +132,54 @@ def _own_subject(verb: Token) -> Token | None:
     return None
 
 
+# He, she and their other cases, with the gender each asks of the person it stands for.
+PERSONAL_PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def pronoun_antecedent(pronoun: Token) -> Token | None:
+    """The person a he/she/his/her filler stands for within its sentence: the subject of a clause the
+    pronoun sits in, nearest first ("Snell was fired after his arrest", "Clinton acknowledged ...,
+    saying she applauded him"), that comes before it, is a named person or a person's title, and
+    has no name of the other gender. An object pronoun is never its own clause's subject ("Trump said
+    Clinton attacked him": him is not Clinton). None when nothing fits: the pronoun then stays."""
+    gender = PERSONAL_PRONOUN_GENDERS.get(pronoun.lower_)
+    if gender is None:
+        return None
+    own_clause_skipped = pronoun.dep_ in ("nsubj", "nsubjpass", "poss")
+    for verb in pronoun.ancestors:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if not own_clause_skipped:
+            own_clause_skipped = True
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i >= pronoun.i or subject.pos_ == "PRON":
+            continue
+        # a named person; or a name the entity model left unlabelled (a surname alone: "Snell was fired")
+        named = subject.ent_type_ == "PERSON" or subject.ent_type_ == "" and subject.pos_ == "PROPN"
+        if named and _gender_of_name(subject) in (None, gender):
+            return subject
+        if subject.ent_type_ == "" and subject.tag_ == "NN" and is_actor_like(subject):
+            return subject  # "the governor ... she"
+    return None
+
+
+def _gender_of_name(head: Token) -> str | None:
+    """The gender a person's name tells: its honorific ("Mrs. Warren") or its first name ("Hillary Clinton")."""
+    from newsevents.resolve.speakers import load_genders
+
+    genders = load_genders()
+    span = actor_span(head)
+    before = head.doc[span.start - 1].lower_ if span.start > 0 else ""
+    for word in [before, *(t.lower_ for t in span)]:
+        if word in genders.honorifics:
+            return genders.honorifics[word]
+    for token in span:
+        if token.ent_type_ == "PERSON" and token.text in genders.first_names:
+            return genders.first_names[token.text]
+    return None
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
