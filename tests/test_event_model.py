@@ -303,3 +303,12 @@ def test_a_he_or_she_filler_stands_for_the_person_its_sentence_names(pipeline):
     assert antecedent("Trump said Clinton attacked him on Tuesday.", "him") is None
     assert antecedent("Mrs. Warren said he was arrested by police.", "he") is None
 
+
+
+def test_an_event_role_written_as_a_pronoun_names_its_person_canonically(run_text):
+    result = run_text("Snell was fired shortly after his arrest in the incident.")
+    arrest = next(e for e in result.events if e.text == "arrest")
+    assert (arrest.target.text, arrest.target.canonical) == ("his", "Snell")
+    both = run_text("Clinton acknowledged Sanders's success, saying she criticized him and his supporters.")
+    criticized = next(e for e in both.events if e.text == "criticized")
+    assert criticized.source.canonical == "Clinton" and criticized.target.canonical != "Clinton"

@@ -370,6 +370,11 @@ def decide(candidates: list[Candidate], ctx: ArticleContext, model: DecisionMode
                           for i, (option, _, _) in enumerate(choices))
         source = _named(source, target, ctx)
         target = _named(target, source, ctx)  # after the source: "she criticized him" are two people
+        if source is not None and target is not None and source.canonical and source.canonical == target.canonical \
+                and target.text.lower() in PERSONAL_PRONOUN_GENDERS:
+            # one person does not act on themself: a pronoun target that the reported-speech rule gave
+            # the speaker ("Clinton ..., saying she criticized him") stays unresolved
+            target = replace(target, canonical=None, country=None, sector=None, title=None)
         events.append(replace(ev, type=chosen, source=source, target=target, hypothetical=hyp,
                               confidence=round(confidence, 3), **_retyped_codes(ev, chosen)))
     return events
