@@ -530,3 +530,17 @@ def test_comment_forms_pingbacks_and_php_errors_are_dropped():
     assert cleaned.text.startswith("Talks between") and cleaned.text.endswith("the foreign ministry.")
     for junk in ("Warning", "Pingback", "email address", "Filed under"):
         assert junk not in cleaned.text
+
+
+def test_more_information_headers_and_sign_up_prompts_in_other_languages_go():
+    page = ("Landkreis schließt Schulen\n\n"
+            "Der Landkreis schließt ab Montag alle Schulen, teilte das Landratsamt am Freitag mit.\n\n"
+            "Weitere Informationen zum Coronavirus in Thüringen:\n\n"
+            "Die Schulen sollen frühestens nach den Osterferien wieder öffnen, sagte der Landrat.\n\n"
+            "HIER KOSTENLOS ANMELDEN »\n\n"
+            "Más sobre La Tercera AM\n\n"
+            "Más de 100 personas murieron en el incendio, según la policía.")
+    text = clean_text(page).text
+    for junk in ("Weitere Informationen zum", "KOSTENLOS ANMELDEN", "Más sobre"):
+        assert junk not in text
+    assert "frühestens nach den Osterferien" in text and "Más de 100 personas murieron" in text
