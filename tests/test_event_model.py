@@ -312,3 +312,10 @@ def test_an_event_role_written_as_a_pronoun_names_its_person_canonically(run_tex
     both = run_text("Clinton acknowledged Sanders's success, saying she criticized him and his supporters.")
     criticized = next(e for e in both.events if e.text == "criticized")
     assert criticized.source.canonical == "Clinton" and criticized.target.canonical != "Clinton"
+
+
+def test_a_pronoun_role_takes_the_nearest_person_of_its_gender(run_text):
+    result = run_text("Hillary Clinton wants fewer tests in schools, former President Bill Clinton said on "
+                      "Tuesday. The biggest teachers unions endorsed her early over Democratic rivals.")
+    endorsed = next(e for e in result.events if e.text == "endorsed")
+    assert (endorsed.target.text, endorsed.target.canonical) == ("her", "Hillary Clinton")

@@ -445,18 +445,30 @@ def _filled(actor: Actor | None, option: Option, ctx: ArticleContext) -> Actor |
 
 
 def _named(actor: Actor | None, other: Actor | None, ctx: ArticleContext) -> Actor | None:
-    """A he/she/his/her filler with the person it stands for, named in the same sentence ("Snell was
-    fired after his arrest": the target is "his", canonically Snell): the mention stays as written,
-    the canonical name, country and sector are that person's. Unresolved when no one fits, or when that
-    person already fills the other role ("she criticized him": not one person)."""
+    """A he/she/his/her filler with the person it stands for: the mention stays as written, the
+    canonical name, country and sector are that person's. First a person its own sentence names as
+    the subject of a clause the pronoun sits in ("Snell was fired after his arrest": Snell); else the
+    article-level reading (the nearest person before it), kept only when the name tells no other
+    gender ("... Bill Clinton said. ... unions endorsed her": the nearest woman, Hillary Clinton).
+    Unresolved when no one fits, or when that person already fills the other role."""
     if actor is None or actor.start is None or actor.text.lower() not in PERSONAL_PRONOUN_GENDERS:
         return actor
     span = ctx.doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    antecedent = pronoun_antecedent(span.root) if span is not None and len(span) else None
-    if antecedent is None:
+    if span is None or not len(span):
         return actor
-    from newsevents.resolve.actors import code_span
+    from newsevents.resolve.actors import code_span, resolve_pronoun
+    from newsevents.resolve.speakers import name_gender
 
+    gender = PERSONAL_PRONOUN_GENDERS[actor.text.lower()]
+    antecedent = pronoun_antecedent(span.root)
+    if antecedent is None:
+        if actor.canonical is None or name_gender(actor.canonical.split()) in (None, gender):
+            return actor
+        person = resolve_pronoun(span, ctx, gender)  # the reading without gender took the other one
+        if person is None or other is not None and person.canonical in (other.canonical, other.text):
+            return replace(actor, canonical=None, country=None, sector=None, title=None)
+        return replace(actor, canonical=person.canonical, country=person.country, sector=person.sector,
+                       title=person.title)
     try:
         named = code_span(actor_span(antecedent), ctx)
     except Exception:  # actor coding is another stage: a bug there must not lose the event

@@ -165,19 +165,12 @@ def pronoun_antecedent(pronoun: Token) -> Token | None:
 
 
 def _gender_of_name(head: Token) -> str | None:
-    """The gender a person's name tells: its honorific ("Mrs. Warren") or its first name ("Hillary Clinton")."""
-    from newsevents.resolve.speakers import load_genders
+    """The gender a person's name tells, with the word before it ("Mrs. Warren", "Hillary Clinton")."""
+    from newsevents.resolve.speakers import name_gender
 
-    genders = load_genders()
     span = actor_span(head)
-    before = head.doc[span.start - 1].lower_ if span.start > 0 else ""
-    for word in [before, *(t.lower_ for t in span)]:
-        if word in genders.honorifics:
-            return genders.honorifics[word]
-    for token in span:
-        if token.ent_type_ == "PERSON" and token.text in genders.first_names:
-            return genders.first_names[token.text]
-    return None
+    before = [head.doc[span.start - 1].text] if span.start > 0 else []
+    return name_gender(before + [t.text for t in span])
 
 
 def is_passive(verb: Token) -> bool:

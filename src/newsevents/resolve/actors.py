@@ -637,11 +637,16 @@ def _same_entity(span: Span, ctx: ArticleContext) -> Entity | None:
     return best
 
 
-def _resolve_pronoun(span: Span, ctx: ArticleContext) -> Entity | None:
-    """The person a "he" or "she" refers to: the nearest person mentioned before it, a few sentences back."""
+def resolve_pronoun(span: Span, ctx: ArticleContext, gender: str | None = None) -> Entity | None:
+    """The person a "he" or "she" refers to: the nearest person mentioned before it, a few sentences back;
+    with `gender` ("m" or "f"), the nearest whose name tells no other gender."""
+    from newsevents.resolve.speakers import name_gender
+
     sentence = ctx.sentence_index(span.start_char)
     people = [e for e in ctx.entities if e.label == "PERSON" and e.end <= span.start_char
               and sentence - e.sentence <= LOOKBACK_SENTENCES]
+    if gender is not None:
+        people = [e for e in people if name_gender((e.canonical or e.text).split()) in (None, gender)]
     return max(people, key=lambda e: e.start) if people else None
 
 
@@ -678,7 +683,7 @@ def code_span(span: Span, ctx: ArticleContext) -> Actor:
     words = [t for t in span if not t.is_punct]
     if len(words) == 1 and words[0].lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         if words[0].lower_ in PERSON_PRONOUNS:
-            referent = _resolve_pronoun(span, ctx)
+            referent = resolve_pronoun(span, ctx)
         else:
             referent = _resolve_group_pronoun(span, ctx, plural=words[0].lower_ not in ("it", "its"))
         if referent is not None:

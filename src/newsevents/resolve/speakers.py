@@ -442,6 +442,17 @@ def load_genders() -> Genders:
     return Genders(tables["first_name"], tables["honorific"], tables["title"])
 
 
+def name_gender(words: list[str]) -> str | None:
+    """"m", "f" or None: what a person's name as written tells, by its honorific ("Mrs. Warren") or its
+    first name ("Bill Clinton"), the first that does."""
+    genders = load_genders()
+    for word in words:
+        found = genders.honorifics.get(word.lower()) or genders.first_names.get(word)
+        if found:
+            return found
+    return None
+
+
 # Things that speak without being people: polls and reports "show" and "find" (beside MESSAGES).
 FINDINGS = {"poll", "survey", "study", "analysis", "audit", "investigation", "review", "research", "data",
             "census", "count", "tally", "record", "estimate", "projection", "model", "index"}
