@@ -319,3 +319,11 @@ def test_a_pronoun_role_takes_the_nearest_person_of_its_gender(run_text):
                       "Tuesday. The biggest teachers unions endorsed her early over Democratic rivals.")
     endorsed = next(e for e in result.events if e.text == "endorsed")
     assert (endorsed.target.text, endorsed.target.canonical) == ("her", "Hillary Clinton")
+
+
+def test_a_name_tells_its_gender_by_first_name_or_honorific_and_a_shared_name_tells_none():
+    from newsevents.resolve.speakers import name_gender
+
+    assert name_gender(["Giorgia", "Meloni"]) == "f" and name_gender(["Kofi", "Annan"]) == "m"
+    assert name_gender(["Mrs.", "Warren"]) == "f" and name_gender(["former", "President", "Bill", "Clinton"]) == "m"
+    assert name_gender(["Jordan", "Peterson"]) is None and name_gender(["Lindsay", "Graham"]) is None

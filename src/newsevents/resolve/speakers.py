@@ -444,12 +444,14 @@ def load_genders() -> Genders:
 
 def name_gender(words: list[str]) -> str | None:
     """"m", "f" or None: what a person's name as written tells, by its honorific ("Mrs. Warren") or its
-    first name ("Bill Clinton"), the first that does."""
+    first name ("Bill Clinton"), the first that does; a name's last word is its surname."""
     genders = load_genders()
-    for word in words:
-        found = genders.honorifics.get(word.lower()) or genders.first_names.get(word)
-        if found:
-            return found
+    for at, word in enumerate(words):
+        if word.lower() in genders.honorifics:
+            return genders.honorifics[word.lower()]
+        # a first name, not a surname that is also one ("Lindsay Graham"); a name of one word is one
+        if word in genders.first_names and (at < len(words) - 1 or len(words) == 1):
+            return genders.first_names[word]
     return None
 
 
