@@ -286,3 +286,13 @@ def test_a_meeting_between_two_parties(candidates_of):
     text = "Cuba condemned the handling of Wednesday's meeting between Elian and his grandmothers."
     events = _events(candidates_of, text, type="CONSULT")
     assert events and events[0].source.text == "Elian" and events[0].target.text == "his grandmothers"
+
+
+
+def test_a_country_named_as_whose_thing_it_is_is_not_where_the_event_happened(seed_result, run_text):
+    # "deployed the S-400 ... at the base, which served as a warning to U.S. aircraft": in Syria
+    deployed = next(e for e in seed_result.events if e.text == "deployed")
+    assert deployed.place is not None and deployed.place.country == "SYR"
+    # a country before an event noun still says where: "killed in the Iraq war"
+    war = run_text("Thousands were killed in the Iraq war, officials in Washington said.")
+    assert any(e.place is not None and e.place.country == "IRQ" for e in war.events)

@@ -474,7 +474,7 @@ class _Builder:
 
     def place(self, sent: Span, clause: tuple[int, int], trigger_start: int, speech: Token | None) -> Place | None:
         in_sentence = [p for p in self.ctx.places if sent.start_char <= p.start < sent.end_char
-                       and not self._place_is_actor(p)]
+                       and not self._place_is_actor(p) and not self._country_of_a_thing(p, trigger_start)]
         in_clause = [p for p in in_sentence if clause[0] <= p.start < clause[1]]
         if in_clause:
             return min(in_clause, key=lambda p: abs(p.start - trigger_start))
@@ -492,6 +492,24 @@ class _Builder:
             root = root.head
         return root.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "agent") or (
             root.dep_ == "pobj" and root.head.dep_ == "agent")
+
+    def _country_of_a_thing(self, place: Place, trigger_start: int) -> bool:
+        """A country named as whose something is ("a warning to U.S. aircraft", "Syria policy"), not where
+        the event happened. A country before the trigger itself ("the Iraq war") or before a place noun
+        ("on U.S. soil") or an event noun ("killed in the Iraq war") still says where; so does a town before
+        anything ("a Baghdad market")."""
+        if place.feature != "country":
+            return False
+        span = self.ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        root = span.root
+        if root.dep_ not in ("compound", "amod", "nmod") or root.head.i == root.i:
+            return False
+        head = root.head
+        lemma = head.lemma_.lower()
+        return head.pos_ in ("NOUN", "PROPN") and head.idx != trigger_start and lemma not in PLACE_NOUNS \
+            and lemma not in self.lexicon.nouns  # "killed in the Iraq war": an event's place
 
     def reported_by(self, start: int, speech: Token | None) -> Actor | None:
         for quote in self.ctx.quotes:
