@@ -288,3 +288,9 @@ def test_the_compact_gazetteer_gives_back_every_field_of_every_entry():
     assert (base.lat, base.lon, base.admin1, base.feature, base.geonames_id, base.entry_id) \
         == (None, None, None, "facility", None, 2)
     assert gazetteer.lookup("Lyon") == [] and len(gazetteer) == 3
+
+
+def test_a_name_after_the_town_of_is_a_place_whatever_spacy_calls_it(run_text):
+    # spaCy reads "Douma" as a person; "the town of" says otherwise, and GeoNames knows it as Dūmā
+    douma = place_named(run_text("Syrian troops shelled the town of Douma on Monday."), "Douma")
+    assert (douma.country, douma.feature) == ("SYR", "city")

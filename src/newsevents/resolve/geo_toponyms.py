@@ -261,6 +261,16 @@ def _preceded_by_locative(span: Span, words: set[str] = STRICT_LOCATIVE) -> bool
     return i >= 0 and doc[i].lower_ in words
 
 
+# "the town of X", "the province of X": the words before X say it is a place, whatever spaCy calls it.
+PLACE_KIND_NOUNS = {"town", "city", "village", "hamlet", "province", "region", "district", "governorate",
+                    "municipality", "township", "port", "suburb", "island", "capital"}
+
+
+def _named_after_place_noun(span: Span) -> bool:
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in PLACE_KIND_NOUNS
+
+
 def _entries_strong(gaz: Gazetteer, text: str, min_population: int) -> bool:
     """A country, region, base, or a town of `min_population` called by its own name (not by one of
     the many alternate names GeoNames lists: "Google" for Topeka, "IRNA" for Salerno)."""
@@ -639,6 +649,8 @@ class _Finder:
             return  # "found at George's apartment" after "Barry M. George": the person, whatever comes before
         if _preceded_by_locative(span) and (big or _entries_strong(self.gaz, text, 1000)):
             self.add_named(span, "mislabel")
+        elif entries and _named_after_place_noun(span):
+            self.add_named(span, "mislabel")  # "the town of Douma" (PERSON): the text says it is a place
         elif ent.label_ == "PERSON" and self.place_not_person(span, entries):
             self.add_named(span, "mislabel")
         elif ent.label_ == "ORG" and any(e.feature in ("country", "admin1", "region") for e in big) \
