@@ -482,10 +482,14 @@ class _Builder:
             return min(in_sentence, key=lambda p: abs(p.start - trigger_start))
         return self.main_place
 
+    def _place_tokens(self, place: Place) -> Span | None:
+        span = self.ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
+        return span if span is not None and len(span) else None
+
     def _place_is_actor(self, place: Place) -> bool:
         """A place named as a party ("Russia bombed", "accused Moscow") is an actor there, not a location."""
-        span = self.ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None or not len(span):
+        span = self._place_tokens(place)
+        if span is None:
             return False
         root = span.root
         while root.dep_ in ("compound", "conj", "appos") and root.head.i != root.i:
@@ -500,8 +504,8 @@ class _Builder:
         anything ("a Baghdad market")."""
         if place.feature != "country":
             return False
-        span = self.ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None or not len(span):
+        span = self._place_tokens(place)
+        if span is None:
             return False
         root = span.root
         if root.dep_ not in ("compound", "amod", "nmod") or root.head.i == root.i:

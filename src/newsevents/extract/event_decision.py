@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsevents.extract.event_fillers import ROLES, Option, option_features, role_options
+from newsevents.extract.event_fillers import ROLES, Option, actor_tokens, option_features, role_options
 from newsevents.extract.event_roles import PERSONAL_PRONOUN_GENDERS, actor_span, pronoun_antecedent
 from newsevents.model import Actor
 from newsevents.tables import DATA
@@ -167,10 +167,8 @@ def default_threshold() -> float:
 
 # --- features ------------------------------------------------------------------------------
 def _actor_root(actor: Actor | None, ctx: ArticleContext) -> Token | None:
-    if actor is None or actor.start is None or actor.end is None:
-        return None
-    span = ctx.doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+    span = actor_tokens(actor, ctx)
+    return span.root if span is not None else None
 
 
 def _same(a: Actor | None, b: Actor | None) -> bool:
@@ -451,10 +449,10 @@ def _named(actor: Actor | None, other: Actor | None, ctx: ArticleContext) -> Act
     article-level reading (the nearest person before it), kept only when the name tells no other
     gender ("... Bill Clinton said. ... unions endorsed her": the nearest woman, Hillary Clinton).
     Unresolved when no one fits, or when that person already fills the other role."""
-    if actor is None or actor.start is None or actor.text.lower() not in PERSONAL_PRONOUN_GENDERS:
+    if actor is None or actor.text.lower() not in PERSONAL_PRONOUN_GENDERS:
         return actor
-    span = ctx.doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    if span is None or not len(span):
+    span = actor_tokens(actor, ctx)
+    if span is None:
         return actor
     from newsevents.resolve.actors import code_span, resolve_pronoun
     from newsevents.resolve.speakers import name_gender

@@ -55,7 +55,8 @@ class Option:
     current: bool  # the filler the rules gave
 
 
-def _span_of(actor: Actor | None, ctx: ArticleContext) -> Span | None:
+def actor_tokens(actor: Actor | None, ctx: ArticleContext) -> Span | None:
+    """The tokens an actor's mention covers (None for no actor, no offsets, or offsets inside no token)."""
     if actor is None or actor.start is None or actor.end is None:
         return None
     span = ctx.doc.char_span(actor.start, actor.end, alignment_mode="expand")
@@ -65,7 +66,7 @@ def _span_of(actor: Actor | None, ctx: ArticleContext) -> Span | None:
 def role_options(c: Candidate, role: str, ctx: ArticleContext) -> list[Option]:
     """Empty, the rules' filler, and the other actor phrases of the trigger's sentence."""
     actor = c.event.source if role == "source" else c.event.target
-    current = _span_of(actor, ctx)
+    current = actor_tokens(actor, ctx)
     options = [Option(None, current is None)]
     seen: set[int] = set()
     if current is not None and _could_be_actor(current.root):
