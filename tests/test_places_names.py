@@ -67,3 +67,34 @@ def test_a_person_read_as_an_unknown_place_is_no_place(run_text):
     # while an unknown name without a first name is kept unresolved.
     result = run_text("Sheryl Gorsuch, who lives near Lexington, said the council met in Red River Gorge last week.")
     assert "Sheryl Gorsuch" not in place_texts(result)
+
+
+def test_car_models_named_after_places_are_cars(run_text):
+    result = run_text("A red Dodge Durango pulled up next to them in Grand Prairie, Texas. Shots fired from the "
+                      "Durango struck him. Police later traced the car to Durango, Colorado.")
+    assert place_texts(result).count("Durango") == 1
+    assert place_named(result, "Durango").admin1 == "Colorado"
+
+
+def test_a_first_name_standing_for_a_person_is_no_place(run_text):
+    result = run_text("He hit Trooper Drew Ledbetter and Crolley's wife, Amelia, who was being detained. "
+                      "Natalia Skaggs, 8 months, escaped. Police in Amelia, Ohio, said the man fled.")
+    assert "Natalia" not in place_texts(result)
+    assert place_texts(result).count("Amelia") == 1  # the town the police are in
+    assert place_named(result, "Amelia").admin1 == "Ohio"
+
+
+def test_capitalized_adjectives_and_initials_are_no_towns(run_text):
+    result = run_text("Young men lingered long after the vigil in Dayton. A retired Naval officer was arrested. "
+                      "Early voters help Slater take D.A. office in Waco.")
+    assert sorted(place_texts(result)) == ["Dayton", "Waco"]
+    us = run_text("The U.S. and the U.K. signed the deal.")
+    assert [p.country for p in us.places] == ["USA", "GBR"]
+
+
+def test_a_surname_the_article_gives_a_person_stays_a_person_before_a_noun(run_text):
+    result = run_text("New twist develops in Fairfield hearing. A plea deal is being discussed for Elizabeth "
+                      "Fairfield, a Lebanon woman accused of neglect. Fairfield's lawyers asked for a delay. "
+                      "Fairfield declined to plead.")
+    assert "Fairfield" not in place_texts(result)
+    assert "Lebanon" in place_texts(result)

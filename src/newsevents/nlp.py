@@ -28,3 +28,14 @@ def load_model(name: str = MODEL_NAME, entity_rules: bool = True) -> Language:
 
         nlp.add_pipe(COMPONENT, after="ner")
     return nlp
+
+
+@lru_cache(maxsize=1)
+def english_adjectives() -> frozenset[str]:
+    """Lower-case English adjectives: the base forms the model's lemmatizer knows (its `lemma_index` table),
+    to tell "Young men" or "a Naval officer" from a town's name that spaCy tagged as an adjective."""
+    nlp = load_model()
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index", {})
+    return frozenset(index.get("adj", ()))

@@ -11,10 +11,10 @@ give the first as source and the second as target.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsevents.extract.event_lexicon import CARRIER_NOUNS, load_lexicon
+from newsevents.resolve.actor_tables import person_nouns
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -73,12 +73,6 @@ def content_head(token: Token) -> Token:
     return token
 
 
-@lru_cache(maxsize=1)
-def person_nouns() -> frozenset[str]:
-    """data/person_nouns.tsv: people and groups without a sector of their own ("suspect", "a man")."""
-    from newsevents.tables import read_rows
-
-    return frozenset(row[0].lower() for row in read_rows("person_nouns.tsv") if row and row[0])
 
 
 def is_place_object(token: Token) -> bool:

@@ -221,3 +221,9 @@ def country_on(code: str | None, day: date | None) -> str | None:
         return code
     found = successions().get(code)
     return found[0] if found is not None and day < found[1] else code
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """data/person_nouns.tsv: people and groups without a sector of their own ("suspect", "a man", "wife")."""
+    return frozenset(row["lemma"].lower() for row in read_records("person_nouns.tsv") if row.get("lemma"))

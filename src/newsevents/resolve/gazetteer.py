@@ -77,6 +77,10 @@ def normalize(text: str) -> str:
     return text
 
 
+# Initials with full stops ("U.S.", "B.C.", "D.A."): an abbreviation, looked up only as written.
+INITIALISM = re.compile(r"^\s*(?:[A-Za-z]\.){2,}\s*$")
+
+
 def _abbreviation_key(text: str) -> str:
     """The key of an abbreviation: its letters and full stops, lower case ("w.va.", "ky.")."""
     return "".join(text.split()).lower()
@@ -162,6 +166,8 @@ class Gazetteer:
         return tuple(self._shared[start + 1:start + 1 + self._shared[start]])
 
     def _ids(self, text: str) -> tuple[int, ...]:
+        if INITIALISM.match(text):  # "U.S.", "D.A.": only as written, never the town Us (France) or Da
+            return self._name_ids(_abbreviation_key(text))
         ids = self._name_ids(normalize(text))
         if text.rstrip().endswith("."):  # abbreviations count only as written: "Man." not "Man", "La." not "L.A."
             ids = ids + self._name_ids(_abbreviation_key(text))

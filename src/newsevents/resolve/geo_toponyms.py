@@ -57,6 +57,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from newsevents.nlp import english_adjectives
+from newsevents.resolve.actor_tables import person_nouns
 from newsevents.resolve.gazetteer import Gazetteer, load_gazetteer, normalize
 from newsevents.resolve.speakers import load_genders
 from newsevents.tables import DATA, read_records
@@ -188,6 +190,11 @@ def _capitalized(token) -> bool:
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     return frozenset(r["word"].strip().lower() for r in read_records("place_stopwords.tsv"))
+
+
+@lru_cache(maxsize=1)
+def vehicle_makers() -> frozenset[str]:
+    return frozenset(r["word"].strip() for r in read_records("vehicle_makers.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -324,10 +331,16 @@ class _Finder:
         # ("Jordan Henderson" vs a headline "Rethinking Egypt" misread as a person)
         self.person_words = {w for w, n in in_person.items() if alone_place[w] <= n}
         # a town's name that is also in the name of someone the article names in full, and that the article
-        # never writes as where ("in Conrad"), is that person's: "says Conrad Smit ... According to Conrad"
-        where = Counter(ent.text.lower() for ent in ctx.ents if len(ent) == 1 and _preceded_by_locative(ent))
+        # never writes as where ("in Conrad"), is that person's: "says Conrad Smit ... According to Conrad";
+        # "in Fairfield hearing" names the hearing, not where it was
+        where = Counter(ent.text.lower() for ent in ctx.ents
+                        if len(ent) == 1 and _preceded_by_locative(ent) and ent.root.dep_ != "compound")
         self.person_words |= {w for w in in_person if not where[w] and alone_place[w] and self.town_only(w)}
         self.lower_words = {t.text for t in ctx.tokens if t.is_lower}
+        # car models named after places: "a red Dodge [Durango]" (see data/vehicle_makers.tsv)
+        makers = vehicle_makers()
+        self.vehicle_models = {self.doc[t.i + 1].text for t in ctx.tokens[:-1]
+                               if t.text in makers and self.doc[t.i + 1].is_title}
         self.school_towns: list[Toponym] = []
 
     def add(self, span: Span, key: str, source: str, hint: str | None = None, country: str | None = None) -> None:
@@ -404,13 +417,17 @@ class _Finder:
         return self.combining_form(span)
 
     def not_a_place_name(self, span: Span) -> bool:
-        """A person's title starts it ("Ms Raggi", which spaCy may call a place); a news agency's name
+        """A person's title starts it ("Ms Raggi", which spaCy may call a place); a car model ("a Dodge
+        Durango", and "the Durango" after it); a news agency's name
         ("Xinhua news agency", "Fars news agency": towns and a province); a direction that starts a longer
         name ("[Far North] Queensland", "the Calgary-[North West] MLA")."""
         doc = self.doc
         first = span[0].lower_
         if len(span) > 1 and (first in PERSON_TITLES or first + "." in PERSON_TITLES):
             return True
+        if len(span) == 1 and span.text in self.vehicle_models and span.start > 0 and \
+                (doc[span.start - 1].text in vehicle_makers() or doc[span.start - 1].lower_ in ("the", "a", "an")):
+            return True  # "a red Dodge Durango ... when the Durango pulled up": a car
         if [t.lower_ for t in doc[span.end:span.end + 2]] == ["news", "agency"] and \
                 not any(e.feature == "country" for e in self.gaz.lookup(span.text)):
             return True  # (not "the Atlanta agency" of a charity, nor "a US news agency")
@@ -480,7 +497,10 @@ class _Finder:
     def person_like(self, span: Span) -> bool:
         if len(span) == 1 and span.start > 0 and self.doc[span.start - 1].lower_ in PERSON_TITLES:
             return True  # "coach Ripley", "Sgt. Fairfield": a surname
-        return len(span) == 1 and span[0].lower_ in self.person_words and not _preceded_by_locative(span)
+        # "in Fairfield hearing" after "Elizabeth Fairfield": the hearing is the person's, not the town's
+        # (but "at Athens Regional Park" is the town's, whatever spaCy made of "Athens Parks" elsewhere)
+        return len(span) == 1 and span[0].lower_ in self.person_words and \
+            (not _preceded_by_locative(span) or span[0].dep_ == "compound" and span[0].head.is_lower)
 
     def first_name_of_next(self, span: Span) -> bool:
         """ "moved to Arlington, [Nadia] Moayyad said": spaCy ran a town and the first name after it into one
@@ -490,6 +510,24 @@ class _Finder:
             doc[span.end].pos_ == "PROPN" and \
             not any(e.feature in ("admin1", "country") for e in self.gaz.lookup(span.text))
 
+    def given_name_for_person(self, span: Span) -> bool:
+        """A first name standing for a person, whatever spaCy calls it: "Natalia Skaggs", "his wife, Amelia,",
+        "Mason, Nancy and the driver". Not where the text writes it as where ("in Amelia, Ohio"), nor a country's
+        or a state's name ("Georgia")."""
+        if len(span) != 1 or span[0].lower_ not in first_names() or _preceded_by_locative(span):
+            return False
+        if any(e.feature in ("country", "admin1") for e in self.gaz.lookup(span.text)):
+            return False
+        token = span[0]
+        if self.first_name_of_next(span):
+            return True
+        if token.dep_ not in ("appos", "conj"):
+            return False
+        # in apposition to, or listed with, a person: a person noun or a person's name
+        kin = [token.head, *(t for t in [*token.head.children, *token.children]
+                             if t.dep_ in ("appos", "conj") and t.i != token.i)]
+        return any(t.ent_type_ == "PERSON" or t.lemma_.lower() in person_nouns() for t in kin)
+
     def names_people_group(self, span: Span) -> bool:
         """An unknown name before "officials", "members", "agencies" is an organisation's ("United Way
         officials"), not a place's."""
@@ -498,7 +536,7 @@ class _Finder:
     # -- 1. spaCy's place entities
     def from_entity(self, ent: Span) -> None:
         span = _trim(ent)
-        if len(span) == 0 or self.person_like(span):
+        if len(span) == 0 or self.person_like(span) or self.given_name_for_person(span):
             return
         text = span.text
         country = demonyms().get(text.lower())
@@ -647,6 +685,8 @@ class _Finder:
                or e.population >= MISLABEL_MIN_POPULATION and normalize(e.name) == key]
         if ent.label_ == "PERSON" and len(span) == 1 and span[0].lower_ in self.person_words:
             return  # "found at George's apartment" after "Barry M. George": the person, whatever comes before
+        if ent.label_ == "PERSON" and self.given_name_for_person(span):
+            return  # "Mason, Nancy and the driver": spaCy and the text agree on a person
         if _preceded_by_locative(span) and (big or _entries_strong(self.gaz, text, 1000)):
             self.add_named(span, "mislabel")
         elif entries and _named_after_place_noun(span):
@@ -1029,6 +1069,12 @@ class _Finder:
             # lower-case words inside: only the project's own facility and region names
             return any(e.feature in ("facility", "region") for e in self.gaz.lookup(text))
         if text.lower() in demonyms() or self.person_like(span):
+            return False
+        if len(span) == 1 and span[0].pos_ == "ADJ" and span[0].dep_ == "amod" and span.end < len(self.doc) \
+                and span[0].head.i == span.end and self.doc[span.end].is_lower \
+                and span[0].lower_ in english_adjectives():
+            # "Young men", "Early voters", "a retired Naval officer": an English adjective, not a town
+            # (spaCy tags "Grovetown police" and "Augusta native" as adjectives too)
             return False
         if self.before_residents(span):
             # "Winona man found dead", "Clinton couple charged": local news names people by their town
