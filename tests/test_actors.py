@@ -189,6 +189,13 @@ def test_code_span_on_a_person_uses_the_leaders_table(pipeline):
     assert actor.canonical == "Vladimir Putin" and coded(actor) == ("RUS", "GOV")
 
 
+def test_a_leaders_surname_after_another_first_name_is_someone_else(pipeline):
+    ctx = context(pipeline, "Police blamed gangs for the slaying of the cousin of NBA star Dwyane Wade. "
+                            "Abdoulaye Wade left office in 2012.", published="2016-08-28")
+    assert code_span(span(ctx, "the cousin of NBA star Dwyane Wade"), ctx).country != "SEN"
+    assert code_span(span(ctx, "Abdoulaye Wade"), ctx).country == "SEN"
+
+
 def test_lowercase_words_are_not_towns_or_abbreviations(pipeline):
     ctx = context(pipeline, "Let us know if the reading is nice.")
     assert all(e.country is None for e in ctx.entities)

@@ -159,8 +159,18 @@ def _leader_match(tables: ActorTables, tokens: list[Token], i: int, day: date | 
         if terms:
             held, latest = leader_on(terms, day)
             term = held or latest
+            if _other_first_name(tokens[i], term.name):
+                return None
             return _Match(i, j, TableEntry("leader", term.name, term.country, term.sector if held else None))
     return None
+
+
+def _other_first_name(token: Token, leader: str) -> bool:
+    """The surname ends a name whose first name is not the leader's: "Dwyane Wade" is not Abdoulaye Wade."""
+    if token.ent_iob_ != "I" or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.is_title and before.ent_type_ == token.ent_type_ and before.lower_ not in leader.lower().split()
 
 
 def _after_anti(tokens: list[Token], k: int) -> bool:
