@@ -296,3 +296,10 @@ def test_a_country_named_as_whose_thing_it_is_is_not_where_the_event_happened(se
     # a country before an event noun still says where: "killed in the Iraq war"
     war = run_text("Thousands were killed in the Iraq war, officials in Washington said.")
     assert any(e.place is not None and e.place.country == "IRQ" for e in war.events)
+
+
+def test_what_an_actor_is_accused_of_is_no_part_of_the_actor(candidates_of):
+    accused = _events(candidates_of, "Adm. Harris accused the Chinese of militarizing disputed waters.", type="ACCUSE")
+    assert accused and accused[0].target.text == "the Chinese"
+    residents = _events(candidates_of, "Government troops shelled residents of Aleppo on Monday.", type="ASSAULT")
+    assert residents and residents[0].target.text == "residents of Aleppo"

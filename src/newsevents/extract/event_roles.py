@@ -97,7 +97,8 @@ def actor_span(token: Token) -> Span:
         left = min(left, child.left_edge.i)
     right = token.i
     for child in token.rights:
-        if child.dep_ in SPAN_RIGHT_DEPS or (child.dep_ == "prep" and child.lower_ in ("of", "in", "from")):
+        if child.dep_ in SPAN_RIGHT_DEPS or (child.dep_ == "prep" and child.lower_ in ("of", "in", "from")
+                                              and not _takes_a_clause(child)):
             right = max(right, child.right_edge.i)
         else:
             break
@@ -110,6 +111,12 @@ def actor_span(token: Token) -> Span:
     while left < token.i and (doc[left].dep_ in ("cc", "punct") or doc[left].is_space):
         left += 1
     return doc[left:right + 1]
+
+
+def _takes_a_clause(preposition: Token) -> bool:
+    """ "of militarizing disputed waters" in "accusing the Chinese of militarizing ...": a preposition whose
+    object is a clause says what the actor did, it is no part of the actor's name ("residents of Aleppo")."""
+    return any(child.dep_ == "pcomp" and child.pos_ in ("VERB", "AUX") for child in preposition.children)
 
 
 def conjuncts(token: Token) -> list[Token]:
