@@ -73,8 +73,6 @@ def content_head(token: Token) -> Token:
     return token
 
 
-
-
 def is_place_object(token: Token) -> bool:
     """"wounded in an attack near Kabul": a place named as where, never the party that acted."""
     return token.ent_type_ in ("GPE", "LOC", "FAC") and token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
