@@ -98,3 +98,14 @@ def test_a_surname_the_article_gives_a_person_stays_a_person_before_a_noun(run_t
                       "Fairfield declined to plead.")
     assert "Fairfield" not in place_texts(result)
     assert "Lebanon" in place_texts(result)
+
+
+def test_a_lone_name_the_words_around_make_a_person_is_no_place(run_text):
+    result = run_text("Her eldest, Harrison, 8, held a paper plate. Mr Mitchell was accompanied by Deborah Thomas. "
+                      "They attended the wedding of Robertson's daughter in Nashville. A woman accused of harming her "
+                      "daughter, Brittany, appeared in court in Dayton.")
+    places = place_texts(result)
+    assert not {"Harrison", "Mitchell", "Robertson", "Brittany"} & set(places)
+    assert "Nashville" in places and "Dayton" in places
+    # a verb is no title: "expected to miss Rochester" still names the town
+    assert "Rochester" in place_texts(run_text("The storm is expected to miss Rochester this weekend."))

@@ -121,6 +121,10 @@ PARTY_LETTERS = {"R", "D", "I", "DFL"}
 PERSON_TITLES = {"coach", "mr.", "mrs.", "ms.", "miss", "dr.", "officer", "detective", "det.", "sgt.", "sergeant",
                  "deputy", "judge", "trooper", "lt.", "capt.", "cpl.", "pastor", "rev.", "reverend", "father",
                  "sister", "uncle", "aunt", "grandma", "grandpa", "sen.", "rep.", "gov.", "coaches", "principal"}
+# Relatives after a possessive: "Robertson's daughter" is a person's, where "Boston's mayor" is a town's.
+KIN_NOUNS = {"son", "sons", "daughter", "daughters", "wife", "husband", "mother", "father", "brother", "sister",
+             "grandson", "granddaughter", "girlfriend", "boyfriend", "fiancee", "fiancé", "fiancée", "widow",
+             "stepson", "stepdaughter", "niece", "nephew", "parents", "mom", "dad"}
 # Given names that often precede a place name in the name of a school or a street named after a person
 # ("George Washington High School", "Martin Luther King Jr. Drive").
 GIVEN_NAMES = {"george", "martin", "john", "james", "thomas", "abraham", "benjamin", "andrew", "theodore",
@@ -258,6 +262,26 @@ def _hyphen_before(span: Span) -> bool:
     doc = span.doc
     return span.start >= 2 and doc[span.start - 1].text in HYPHENS and not doc[span.start - 1].whitespace_ \
         and not doc[span.start - 2].whitespace_
+
+
+def _reads_as_person(span: Span) -> bool:
+    """A lone name that the words around make a person's: a title before it ("Mr Mitchell"), an age after
+    it ("Her eldest, Harrison, 8, held ..."), a relative it stands beside ("her daughter, Brittany,"), or a
+    relative after its possessive ("Robertson's daughter")."""
+    if len(span) != 1:
+        return False
+    doc = span.doc
+    if span[0].dep_ == "appos" and span[0].head.lower_ in KIN_NOUNS:
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.pos_ != "VERB" and (before.lower_ in PERSON_TITLES
+                                                         or before.lower_ + "." in PERSON_TITLES):
+        return True  # (a verb: "expected to miss Rochester")
+    after = doc[span.end:span.end + 3]
+    if len(after) >= 2 and after[0].text == "," and after[1].text.isdigit() and len(after[1].text) <= 2 \
+            and (len(after) == 2 or after[2].text in (",", ".", ")", ";")):
+        return True
+    return len(after) >= 2 and after[0].tag_ == "POS" and after[1].lower_ in KIN_NOUNS
 
 
 def _preceded_by_locative(span: Span, words: set[str] = STRICT_LOCATIVE) -> bool:
@@ -536,7 +560,7 @@ class _Finder:
     # -- 1. spaCy's place entities
     def from_entity(self, ent: Span) -> None:
         span = _trim(ent)
-        if len(span) == 0 or self.person_like(span) or self.given_name_for_person(span):
+        if len(span) == 0 or self.person_like(span) or self.given_name_for_person(span) or _reads_as_person(span):
             return
         text = span.text
         country = demonyms().get(text.lower())
@@ -687,6 +711,8 @@ class _Finder:
             return  # "found at George's apartment" after "Barry M. George": the person, whatever comes before
         if ent.label_ == "PERSON" and self.given_name_for_person(span):
             return  # "Mason, Nancy and the driver": spaCy and the text agree on a person
+        if _reads_as_person(span) and not _preceded_by_locative(span):
+            return  # "Mr Mitchell", "Harrison, 8,", "Robertson's daughter"
         if _preceded_by_locative(span) and (big or _entries_strong(self.gaz, text, 1000)):
             self.add_named(span, "mislabel")
         elif entries and _named_after_place_noun(span):
