@@ -109,3 +109,19 @@ def test_a_lone_name_the_words_around_make_a_person_is_no_place(run_text):
     assert "Nashville" in places and "Dayton" in places
     # a verb is no title: "expected to miss Rochester" still names the town
     assert "Rochester" in place_texts(run_text("The storm is expected to miss Rochester this weekend."))
+
+
+def test_names_listed_before_a_plural_street_word_are_streets_of_the_town(run_text):
+    result = run_text("A truck hit a cyclist near Rivers and Stokes avenues in Springfield, Missouri. The water main "
+                      "between Fourth and Seventh streets was replaced.")
+    rivers = place_named(result, "Rivers")  # not Rivers State, Nigeria
+    assert rivers.feature == "street" and place_named(result, "Stokes").feature == "street"
+    assert abs(rivers.lat - place_named(result, "Springfield").lat) < 0.5
+    assert "Fourth" not in place_texts(result) and "Seventh" not in place_texts(result)
+
+
+def test_a_hyphened_county_name_is_the_county(run_text):
+    result = run_text("Miami-Dade police arrested a man in Hialeah on Monday.")
+    county = place_named(result, "Miami-Dade")
+    assert county.feature == "admin2" and county.admin1 == "Florida"
+    assert "Dade" not in place_texts(result)  # not Dade, Chongqing

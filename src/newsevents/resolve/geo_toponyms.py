@@ -115,6 +115,10 @@ MEDIA_LEADS = {"radio"}  # "Radio Pyongyang"
 CLUB_WORDS = {"real", "atletico", "atlético", "fc", "club", "virgin", "inter", "sporting", "dynamo", "olympique"}
 STREET_WORDS = {"street", "st.", "road", "rd.", "avenue", "ave.", "drive", "lane", "boulevard", "parkway", "highway",
                 "crescent", "circle", "pike", "turnpike", "expressway", "freeway"}
+STREET_PLURALS = {"streets", "avenues", "roads", "drives", "lanes", "boulevards", "sts.", "aves."}
+# Street names that locate nothing by themselves: numbers and compass points ("Fourth and Seventh streets").
+STREET_NAME_NO_PLACE = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                        "tenth", "eleventh", "twelfth", "north", "south", "east", "west"}
 ROAD_PREFIXES = {"interstate", "highway", "route", "i", "hwy", "hwy.", "road"}
 PARTY_LETTERS = {"R", "D", "I", "DFL"}
 # Words before a lone surname ("coach Ripley", "Sgt. Fairfield"): the name is a person's, not a town's.
@@ -377,7 +381,7 @@ class _Finder:
             span, key = trimmed, trimmed.text if key == span.text else key
         whole = self.hyphened_whole(span)
         if whole is not None:  # "Guinea-Bissau", which spaCy cuts at the hyphen
-            span, key = whole, whole.text
+            span, key = whole
             if any(self.taken[i] for i in range(span.start, span.end)):
                 return
         if source not in ("demonym", "street") and (self.hyphened_to_name(span) or self.not_a_place_name(span)):
@@ -406,9 +410,10 @@ class _Finder:
         hint = "facility" if key else "admin2" if span[-1].lower_ in COUNTY_WORDS else None
         self.add(span, key or span.text, source, hint)
 
-    def hyphened_whole(self, span: Span) -> Span | None:
-        """The hyphened name the span is one side of, when the gazetteer knows the whole as a country, a
-        region or a town of its own: "Guinea-Bissau", "Wilkes-Barre" (not "Middlesex-London": two places)."""
+    def hyphened_whole(self, span: Span) -> tuple[Span, str] | None:
+        """The hyphened name the span is one side of, and its key, when the gazetteer knows the whole as a
+        country, a region or a town of its own: "Guinea-Bissau", "Wilkes-Barre" (not "Middlesex-London": two
+        places), or as a county ("Miami-Dade police": Miami-Dade County, not Miami and a Dade in China)."""
         doc = self.doc
         wholes = []
         if _hyphen_after(span) and doc[span.end + 1].text[:1].isupper():
@@ -419,7 +424,10 @@ class _Finder:
             key = normalize(whole.text)
             if any(normalize(e.name) == key and (e.feature in STRONG_FEATURES or e.population >= 1000)
                    for e in self.gaz.lookup(whole.text)):
-                return whole
+                return whole, whole.text
+            county = f"{whole.text} County"
+            if any(e.feature == "admin2" for e in self.gaz.lookup(county)):
+                return whole, county
         return None
 
     def hyphened_to_name(self, span: Span) -> bool:
@@ -981,6 +989,39 @@ class _Finder:
                     self.add(part, f"{part.text} County", "gazetteer", "admin2")
                     break
 
+    def street_lists(self) -> None:
+        """ "between Strickland and Culver avenues", "at Orange and White streets": each name is a street's
+        (located at the article's town like the other streets), not the state or the town it spells. A
+        number or a compass point alone ("Fourth and Seventh streets", "North and Strickland avenues")
+        locates nothing: it is no place, and no more the North Province than a state."""
+        doc, toks = self.doc, self.ctx.tokens
+        for i, token in enumerate(toks):
+            if token.lower_ not in STREET_PLURALS:
+                continue
+            names, j = [], i
+            while j > 0 and len(names) < 5:
+                start = j
+                while start > 0 and j - start < 3 and toks[start - 1].text[:1].isupper() \
+                        and toks[start - 1].pos_ in ("PROPN", "ADJ", "NOUN", "NUM"):
+                    start -= 1
+                if start == j:
+                    break
+                names.append(doc[start:j])
+                j = start
+                if j == 0 or toks[j - 1].lower_ not in ("and", "&", ","):
+                    break
+                j -= 1
+                if j > 0 and toks[j - 1].text == "," and toks[j].lower_ in ("and", "&"):
+                    j -= 1  # "Elm, Oak and Pine streets"
+            if len(names) < 2 or any(self.taken[k] for part in names for k in range(part.start, part.end)):
+                continue
+            for part in names:
+                if part.text.lower() in STREET_NAME_NO_PLACE:
+                    for k in range(part.start, part.end):
+                        self.taken[k] = True
+                else:
+                    self.add(part, part.text, "street", "street")
+
     def county_lists(self) -> None:
         """ "Barrow, Jackson and Madison counties": each name is a county (spaCy calls them persons)."""
         doc, toks = self.doc, self.ctx.tokens
@@ -1207,6 +1248,7 @@ def find_toponyms(ctx: ArticleContext) -> list[Toponym]:
     finder = _Finder(ctx, gaz)
     finder.based_modifiers()
     finder.natural_features()
+    finder.street_lists()
     for ent in ctx.ents:
         if ent.label_ in PLACE_LABELS:
             finder.from_entity(ent)
