@@ -303,3 +303,12 @@ def test_what_an_actor_is_accused_of_is_no_part_of_the_actor(candidates_of):
     assert accused and accused[0].target.text == "the Chinese"
     residents = _events(candidates_of, "Government troops shelled residents of Aleppo on Monday.", type="ASSAULT")
     assert residents and residents[0].target.text == "residents of Aleppo"
+
+
+def test_a_place_in_front_of_the_verb_sets_the_scene_and_is_no_party(candidates_of):
+    asked = _events(candidates_of, "In France, the government has asked for all imported animals to be tested.",
+                    type="REQUEST")
+    assert asked and asked[0].source.text == "the government" and asked[0].target is None
+    # after the verb a place still tells who was acted on, as the GSR codes it
+    bombed = _events(candidates_of, "Russian jets bombed positions in Idlib.", type="ASSAULT")
+    assert bombed and bombed[0].target is not None and bombed[0].target.country == "SYR"

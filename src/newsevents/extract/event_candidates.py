@@ -37,6 +37,7 @@ from newsevents.extract.event_roles import (
     conjuncts,
     content_head,
     is_actor_like,
+    is_fronted_setting,
     is_place_object,
     light_verb_of,
     noun_source_candidates,
@@ -427,6 +428,8 @@ class _Builder:
                 continue
             if not after_first and is_place_object(head):
                 continue  # "wounded in an attack near Kabul": where it happened, not who did it
+            if after_first and is_fronted_setting(head, clause_head):
+                continue  # "In France, the government has asked for ...": where, not who was asked
             # A plural of people named by their origin: "Palestinian factions" (not "the Syrian conflict").
             named = head.tag_ in ("NNS", "NNPS") and any(
                 c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") for c in head.children)

@@ -78,6 +78,11 @@ def is_place_object(token: Token) -> bool:
     return token.ent_type_ in ("GPE", "LOC", "FAC") and token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
 
 
+def is_fronted_setting(token: Token, verb: Token) -> bool:
+    """A place named in front of the clause's verb ("In France, the government has asked ..."): where, not who."""
+    return is_place_object(token) and token.head.i < verb.i and token.head.head.i == verb.i
+
+
 def is_actor_like(token: Token) -> bool:
     if token.ent_type_ in NAME_LABELS or token.pos_ == "PRON" and token.lower_ not in NOT_PARTY_PRONOUNS:
         return True
@@ -315,7 +320,9 @@ def verb_target_candidates(verb: Token, weak: bool = True) -> list[Token]:
         if child.dep_ == "prt":
             candidates += _prep_objects(child, TARGET_PREPS)
     if weak:
-        candidates += _prep_objects(verb, WEAK_TARGET_PREPS)
+        # "intervened in Syria", but not "In France, the government has asked ...": a phrase in front of
+        # the verb sets the scene
+        candidates += [obj for obj in _prep_objects(verb, WEAK_TARGET_PREPS) if not is_fronted_setting(obj, verb)]
         for child in verb.children:  # "strengthened its forces in Lebanon", "settlements in the Gaza Strip"
             if child.dep_ == "dobj":
                 candidates += _prep_objects(child, ("in",))
