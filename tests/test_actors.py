@@ -278,3 +278,11 @@ def test_misspelled_country_names(word, country):
 def test_modifiers_that_name_no_country_and_misspellings(pipeline, text, phrase, country):
     ctx = context(pipeline, text)
     assert code_span(span(ctx, phrase), ctx).country == country
+
+
+def test_a_dateline_before_a_title_is_no_part_of_it(pipeline):
+    ctx = context(pipeline, "Netanyahu to meet Trump.\n\nJERUSALEM - Israeli Prime Minister Benjamin Netanyahu will meet "
+                            "with Donald Trump later this month, officials said.")
+    netanyahu = entity(ctx, "Benjamin Netanyahu")
+    assert coded(netanyahu) == ("ISR", "GOV")
+    assert netanyahu.title == "Israeli Prime Minister"

@@ -312,3 +312,12 @@ def test_a_place_in_front_of_the_verb_sets_the_scene_and_is_no_party(candidates_
     # after the verb a place still tells who was acted on, as the GSR codes it
     bombed = _events(candidates_of, "Russian jets bombed positions in Idlib.", type="ASSAULT")
     assert bombed and bombed[0].target is not None and bombed[0].target.country == "SYR"
+
+
+def test_an_event_party_is_given_without_the_dateline_glued_to_it(run_text):
+    result = run_text("Netanyahu rejects Trump's remarks about Muslims but will meet with him.\n\nJERUSALEM - Israeli "
+                      "Prime Minister Benjamin Netanyahu will meet with Donald Trump when the Republican presidential "
+                      "front-runner arrives in Israel later this month, Israeli officials said Wednesday.")
+    parties = [e.source for e in result.events if e.source is not None and e.sentence_index > 0]
+    assert parties and all(not p.text.startswith("JERUSALEM") for p in parties)
+    assert any(p.canonical == "Benjamin Netanyahu" and p.country == "ISR" for p in parties)

@@ -73,7 +73,7 @@ def _extend_hyphenated(doc, start: int, end: int) -> int:
 SPACED_DASHES = {"-", "--", "–", "—"}
 
 
-def _after_spaced_dash(doc, start: int, end: int) -> int:
+def after_spaced_dash(doc, start: int, end: int) -> int:
     """Start token after a spaced dash inside a name: a dateline glued to the first entity
     ("BRUSSELS - The European Union") or a headline run into the body is not part of the name."""
     for i in range(end - 2, start, -1):
@@ -91,7 +91,7 @@ def extract_entities(ctx: ArticleContext) -> list[Entity]:
         if ent.label_ == "PERSON":
             start_token = _extend_hyphenated(ctx.doc, ent.start, ent.end)
         else:
-            start_token = _after_spaced_dash(ctx.doc, ent.start, ent.end)
+            start_token = after_spaced_dash(ctx.doc, ent.start, ent.end)
         span = ctx.doc[start_token:ent.end]
         name = _clean_name(span.text, ent.label_)
         canonical = name

@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsevents.extract.entities import after_spaced_dash
 from newsevents.extract.event_fillers import ROLES, Option, actor_tokens, option_features, role_options
 from newsevents.extract.event_roles import PERSONAL_PRONOUN_GENDERS, actor_span, pronoun_antecedent
 from newsevents.model import Actor
@@ -366,8 +367,8 @@ def decide(candidates: list[Candidate], ctx: ArticleContext, model: DecisionMode
         seen.add((ev.start, ev.end, chosen))
         source, target = (_filled(ev.source if i == 0 else ev.target, option, ctx)
                           for i, (option, _, _) in enumerate(choices))
-        source = _named(source, target, ctx)
-        target = _named(target, source, ctx)  # after the source: "she criticized him" are two people
+        source = _named(_without_dateline(source, ctx), target, ctx)
+        target = _named(_without_dateline(target, ctx), source, ctx)  # after the source: "she criticized him"
         if source is not None and target is not None and source.canonical and source.canonical == target.canonical \
                 and target.text.lower() in PERSONAL_PRONOUN_GENDERS:
             # one person does not act on themself: a pronoun target that the reported-speech rule gave
@@ -440,6 +441,20 @@ def _filled(actor: Actor | None, option: Option, ctx: ArticleContext) -> Actor |
         return coded
     except Exception:  # actor coding is another stage: a bug there must not lose the event
         return Actor(text=span.text, start=span.start_char, end=span.end_char)
+
+
+def _without_dateline(actor: Actor | None, ctx: ArticleContext) -> Actor | None:
+    """ "JERUSALEM - Israeli Prime Minister Benjamin Netanyahu will meet ...": the dateline that the parse
+    glued to a story's first subject is no part of the actor's text (its coding already ignores it)."""
+    span = actor_tokens(actor, ctx)
+    if span is None:
+        return actor
+    start = after_spaced_dash(ctx.doc, span.start, span.end)
+    if start == span.start or not ctx.doc[span.start:start - 1].text.isupper():
+        return actor
+    rest = ctx.doc[start:span.end]
+    canonical = rest.text if actor.canonical == actor.text else actor.canonical
+    return replace(actor, text=rest.text, start=rest.start_char, canonical=canonical)
 
 
 def _named(actor: Actor | None, other: Actor | None, ctx: ArticleContext) -> Actor | None:

@@ -313,6 +313,8 @@ def _title_before(doc: Doc, start: int, sent_start: int, taken: set[int]) -> lis
         lower = token.lower_
         if token.is_punct and lower not in ("-", "'s", "’s", "."):
             break
+        if lower == "-" and token.whitespace_ and i > 0 and doc[i - 1].whitespace_:
+            break  # a spaced dash: "JERUSALEM - Israeli Prime Minister ...", a dateline before the title
         if lower == "of" and not (i > sent_start and doc[i - 1].is_title):
             break  # "Secretary of State John Kerry", but not "the regime of Syrian President ..."
         known = lower in TITLE_WORDS or bool(tables.lookup(token.text)) or token.ent_type_ in ("NORP", "GPE", "ORG") \
