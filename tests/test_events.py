@@ -321,3 +321,13 @@ def test_an_event_party_is_given_without_the_dateline_glued_to_it(run_text):
     parties = [e.source for e in result.events if e.source is not None and e.sentence_index > 0]
     assert parties and all(not p.text.startswith("JERUSALEM") for p in parties)
     assert any(p.canonical == "Benjamin Netanyahu" and p.country == "ISR" for p in parties)
+
+
+def test_one_trigger_gives_one_event_the_most_confident(run_text):
+    result = run_text("Netanyahu rejects Trump's remarks about Muslims but will meet with him.\n\nJERUSALEM - Israeli "
+                      "Prime Minister Benjamin Netanyahu will meet with Donald Trump when the Republican presidential "
+                      "front-runner arrives in Israel later this month, Israeli officials said Wednesday.")
+    meetings = [e for e in result.events if e.sentence_index > 0 and "meet" in e.text]
+    assert len(meetings) == 1 and meetings[0].type == "CONSULT"
+    for a, b in zip(result.events, result.events[1:]):
+        assert not (a.start < b.end and b.start < a.end), (a.text, b.text)

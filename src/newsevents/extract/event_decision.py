@@ -376,7 +376,17 @@ def decide(candidates: list[Candidate], ctx: ArticleContext, model: DecisionMode
             target = replace(target, canonical=None, country=None, sector=None, title=None)
         events.append(replace(ev, type=chosen, source=source, target=target, hypothetical=hyp,
                               confidence=round(confidence, 3), **_retyped_codes(ev, chosen)))
-    return events
+    return _one_event_per_trigger(events)
+
+
+def _one_event_per_trigger(events: list[Event]) -> list[Event]:
+    """One trigger, one event: where two types were kept for overlapping trigger words ("will meet with" as
+    AGREE, "meet with" as CONSULT), the more confident stays. In the order they came."""
+    kept: list[int] = []
+    for i in sorted(range(len(events)), key=lambda i: -(events[i].confidence or 0.0)):
+        if not any(events[k].start < events[i].end and events[i].start < events[k].end for k in kept):
+            kept.append(i)
+    return [events[i] for i in sorted(kept)]
 
 
 # Modal auxiliaries that make an event only possible: "Iran could attack Israeli ships". CODING.md marks
