@@ -64,7 +64,7 @@ from newsevents.resolve.speakers import load_genders
 from newsevents.tables import DATA, read_records
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from newsevents.context import ArticleContext
 
@@ -278,14 +278,42 @@ def _reads_as_person(span: Span) -> bool:
     if span[0].dep_ == "appos" and span[0].head.lower_ in KIN_NOUNS:
         return True
     before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.pos_ != "VERB" and (before.lower_ in PERSON_TITLES
-                                                         or before.lower_ + "." in PERSON_TITLES):
+    if before is not None and before.pos_ != "VERB" and _is_person_title(before.lower_):
         return True  # (a verb: "expected to miss Rochester")
     after = doc[span.end:span.end + 3]
     if len(after) >= 2 and after[0].text == "," and after[1].text.isdigit() and len(after[1].text) <= 2 \
             and (len(after) == 2 or after[2].text in (",", ".", ")", ";")):
         return True
     return len(after) >= 2 and after[0].tag_ == "POS" and after[1].lower_ in KIN_NOUNS
+
+
+def _names_listed_before(toks: list[Token], i: int, joins: tuple[str, ...], serial: tuple[str, ...],
+                         most: int | None = None, word_ok=lambda token: True) -> list[tuple[int, int]]:
+    """The names listed right before token `i`, nearest first, as (start, end): "Barrow, Jackson and
+    Madison [counties]" -> Madison, Jackson, Barrow. A name is up to three capitalized words `word_ok`
+    accepts; `joins` are the words between names, and a comma before one of `serial` is skipped too
+    ("Elm, Oak, and Pine"). At most `most` names."""
+    names: list[tuple[int, int]] = []
+    j = i
+    while j > 0 and (most is None or len(names) < most):
+        start = j
+        while start > 0 and j - start < 3 and toks[start - 1].text[:1].isupper() and word_ok(toks[start - 1]):
+            start -= 1
+        if start == j:
+            break
+        names.append((start, j))
+        j = start
+        if j == 0 or toks[j - 1].lower_ not in joins:
+            break
+        j -= 1
+        if j > 0 and toks[j - 1].text == "," and toks[j].lower_ in serial:
+            j -= 1
+    return names
+
+
+def _is_person_title(word: str) -> bool:
+    """A word before a name that makes it a person's, with or without its full stop ("Mr", "Mr.")."""
+    return word in PERSON_TITLES or word + "." in PERSON_TITLES
 
 
 def _preceded_by_locative(span: Span, words: set[str] = STRICT_LOCATIVE) -> bool:
@@ -455,7 +483,7 @@ class _Finder:
         name ("[Far North] Queensland", "the Calgary-[North West] MLA")."""
         doc = self.doc
         first = span[0].lower_
-        if len(span) > 1 and (first in PERSON_TITLES or first + "." in PERSON_TITLES):
+        if len(span) > 1 and _is_person_title(first):
             return True
         if len(span) == 1 and span.text in self.vehicle_models and span.start > 0 and \
                 (doc[span.start - 1].text in vehicle_makers() or doc[span.start - 1].lower_ in ("the", "a", "an")):
@@ -998,21 +1026,9 @@ class _Finder:
         for i, token in enumerate(toks):
             if token.lower_ not in STREET_PLURALS:
                 continue
-            names, j = [], i
-            while j > 0 and len(names) < 5:
-                start = j
-                while start > 0 and j - start < 3 and toks[start - 1].text[:1].isupper() \
-                        and toks[start - 1].pos_ in ("PROPN", "ADJ", "NOUN", "NUM"):
-                    start -= 1
-                if start == j:
-                    break
-                names.append(doc[start:j])
-                j = start
-                if j == 0 or toks[j - 1].lower_ not in ("and", "&", ","):
-                    break
-                j -= 1
-                if j > 0 and toks[j - 1].text == "," and toks[j].lower_ in ("and", "&"):
-                    j -= 1  # "Elm, Oak and Pine streets"
+            names = [doc[start:end] for start, end in _names_listed_before(
+                toks, i, joins=("and", "&", ","), serial=("and", "&"), most=5,
+                word_ok=lambda t: t.pos_ in ("PROPN", "ADJ", "NOUN", "NUM"))]
             if len(names) < 2 or any(self.taken[k] for part in names for k in range(part.start, part.end)):
                 continue
             for part in names:
@@ -1028,25 +1044,11 @@ class _Finder:
         for i, token in enumerate(toks):
             if token.lower_ not in ("counties", "parishes"):
                 continue
-            j = i
-            while j > 0:
-                end = j
-                start = end
-                while start > 0 and toks[start - 1].text[:1].isupper() and end - start < 3:
-                    start -= 1
-                if start == end:
-                    break
+            word = "Parish" if token.lower_ == "parishes" else "County"
+            for start, end in _names_listed_before(toks, i, joins=(",", "and", "or", "&", "-"), serial=("and", "or")):
                 part = doc[start:end]
-                word = "Parish" if token.lower_ == "parishes" else "County"
                 if not any(self.taken[k] for k in range(start, end)) and self.gaz.known(f"{part.text} {word}"):
                     self.add(part, f"{part.text} {word}", "gazetteer", "admin2")
-                j = start
-                if j > 0 and toks[j - 1].lower_ in (",", "and", "or", "&", "-"):
-                    j -= 1
-                    if j > 0 and toks[j - 1].text == "," and toks[j].lower_ in ("and", "or"):
-                        j -= 1
-                else:
-                    break
 
     def abbreviated_regions(self) -> None:
         """The region after a town: "Churchill, Man.", "Barrie, Ont." (spaCy often calls them persons)."""
