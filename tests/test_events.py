@@ -314,6 +314,15 @@ def test_a_place_in_front_of_the_verb_sets_the_scene_and_is_no_party(candidates_
     assert bombed and bombed[0].target is not None and bombed[0].target.country == "SYR"
 
 
+def test_an_event_that_only_dates_a_clause_takes_no_party_from_it(candidates_of):
+    before = _events(candidates_of, "Mrs. Clinton was already tightening her grip on the race before the attacks.",
+                     type="ASSAULT")
+    assert before and before[0].source is None
+    # a preposition that is no time word still lets the verb carry the event noun
+    strike = _events(candidates_of, "Thousands of Verizon workers went on strike on Wednesday.", type="PROTEST")
+    assert strike and strike[0].source is not None and "workers" in strike[0].source.text
+
+
 def test_an_event_party_is_given_without_the_dateline_glued_to_it(run_text):
     result = run_text("Netanyahu rejects Trump's remarks about Muslims but will meet with him.\n\nJERUSALEM - Israeli "
                       "Prime Minister Benjamin Netanyahu will meet with Donald Trump when the Republican presidential "

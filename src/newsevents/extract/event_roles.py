@@ -27,6 +27,9 @@ NOT_PARTY_PRONOUNS = RELATIVE_PRONOUNS | {"it", "this", "that", "what", "much", 
 # Prepositions whose object is the one acted on: "withdraw from", "talks with", "attack on".
 TARGET_PREPS = ("against", "with", "to", "from", "on", "into", "at", "toward", "towards", "upon", "over", "for",
                 "between")
+# Prepositions that place a clause in time by an event ("before the attacks", "since the war"): the clause's
+# verb does not carry the event, and its subject did not act in it.
+TIME_PREPS = {"before", "after", "since", "during", "until", "till", "amid", "amidst", "following", "despite"}
 # "In" and "of" give a target only when nothing better is there: "arrived in Amman", "withdrawal of troops".
 WEAK_TARGET_PREPS = ("in", "of")
 # Prepositions whose object, when it is a place, says where an event happened: never who did it. (It can
@@ -357,6 +360,8 @@ def light_verb_of(noun: Token, lexicon: EventLexicon) -> Token | None:
         return head
     if noun.dep_ == "pobj":
         above = head.head
+        if head.lower_ in TIME_PREPS:
+            return None  # "was leading the race before the attacks": the clause only dates itself by the event
         if above.pos_ in ("VERB", "AUX"):  # "went on strike", "engaged in fighting"
             return above
         if head.lower_ == "of" and above.dep_ in ("dobj", "attr", "dative", "nsubjpass") \

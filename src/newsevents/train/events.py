@@ -10,7 +10,7 @@
    - type: NONE or one of the 16 types;
    - role: for each option of a role (an actor phrase of the sentence, or empty), whether it is
      compatible with the gold role; the best-scored option wins;
-   - hypothetical: the flag, where the gold event says it;
+   - hypothetical: the flag, where a coded news event says it (the GSR codes no modality);
    - usable: the probability that the decided record is usable, calibrated by isotonic
      regression on the out-of-fold scores.
 3. The default `--min-confidence`: the threshold with the best type F1 + usable F1 on the out-of-fold
@@ -322,13 +322,13 @@ def _out_of_fold_parts(examples: list[Example], folds: list[int], c: float, type
 
     role_model, scores = _role_parts(examples, c)
 
-    # the hypothetical flag, learned where a gold event says it (the rules' flag is a feature)
-    flagged = [i for i, e in enumerate(examples) if e.gold is not None]
-    hyp_rows = [examples[i].features for i in flagged]
-    hyp_labels = [bool(examples[i].gold["hypothetical"]) for i in flagged]
-    hyp_model = _classifier(c).fit(hyp_rows, hyp_labels)
-    hyp_probs = _out_of_fold(lambda: _classifier(c), [e.features for e in examples],
-                             [bool(e.gold["hypothetical"]) if e.gold is not None else None for e in examples], folds)
+    # the hypothetical flag, learned where a gold event says it (the rules' flag is a feature). The GSR codes
+    # no modality ("will meet" is coded as a meeting), so its events say nothing about the flag
+    hyp_labels = [bool(e.gold["hypothetical"]) if e.gold is not None and e.origin == "news" else None
+                  for e in examples]
+    flagged = [i for i, label in enumerate(hyp_labels) if label is not None]
+    hyp_model = _classifier(c).fit([examples[i].features for i in flagged], [hyp_labels[i] for i in flagged])
+    hyp_probs = _out_of_fold(lambda: _classifier(c), [e.features for e in examples], hyp_labels, folds)
 
     margin, margins = choose_role_margin(examples, scores)
     return {"role": role_model, "type_labels": type_labels, "hypothetical": hyp_model,
