@@ -327,3 +327,35 @@ def test_a_name_tells_its_gender_by_first_name_or_honorific_and_a_shared_name_te
     assert name_gender(["Giorgia", "Meloni"]) == "f" and name_gender(["Kofi", "Annan"]) == "m"
     assert name_gender(["Mrs.", "Warren"]) == "f" and name_gender(["former", "President", "Bill", "Clinton"]) == "m"
     assert name_gender(["Jordan", "Peterson"]) is None and name_gender(["Lindsay", "Graham"]) is None
+
+
+def test_a_word_of_the_trigger_phrase_is_never_a_party_option(run_text, pipeline):
+    from newsevents.context import ArticleContext
+    from newsevents.extract.event_fillers import option_text, role_options
+
+    text = "Assad's office said that he and Putin had spoken by telephone on March 14."
+    result = run_text(text)
+    ctx = ArticleContext(article=result.article, doc=pipeline.nlp(text), entities=result.entities,
+                         dates=result.dates, places=result.places, quotes=result.quotes)
+    spoken = [c for c in find_candidates(ctx) if c.event.type == "CONSULT"]
+    assert spoken and "telephone" in spoken[0].event.text
+    for role in ("source", "target"):
+        texts = {option_text(o, ctx) for o in role_options(spoken[0], role, ctx)}
+        assert "Putin" in texts and "telephone" not in texts
+
+
+def test_an_act_or_a_ruling_is_never_a_party_option_but_a_name_spelled_like_one_is(run_text, pipeline):
+    from newsevents.context import ArticleContext
+    from newsevents.extract.event_fillers import option_text, role_options
+
+    for text, trigger, absent, present in (
+            ("Governor Jindal signed an order blocking the refugees, and Congress backed him.", "signed",
+             "an order", "Governor Jindal"),
+            ("Clinton's husband, Bill, was criticized by Trump.", "criticized", None, "Bill")):
+        result = run_text(text)
+        ctx = ArticleContext(article=result.article, doc=pipeline.nlp(text), entities=result.entities,
+                             dates=result.dates, places=result.places, quotes=result.quotes)
+        found = [c for c in find_candidates(ctx) if c.event.text.startswith(trigger)]
+        assert found, trigger
+        texts = {option_text(o, ctx) for role in ("source", "target") for o in role_options(found[0], role, ctx)}
+        assert (absent is None or absent not in texts) and any(present in (t or "") for t in texts), texts

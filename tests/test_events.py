@@ -314,6 +314,25 @@ def test_a_place_in_front_of_the_verb_sets_the_scene_and_is_no_party(candidates_
     assert bombed and bombed[0].target is not None and bombed[0].target.country == "SYR"
 
 
+def test_talks_among_several_parties_are_held_by_them(candidates_of):
+    talks = _events(candidates_of, "The accord was adopted after two weeks of negotiations among diplomats in Paris.",
+                    type="CONSULT")
+    assert talks and talks[0].source is not None and "diplomats" in talks[0].source.text
+
+
+def test_who_answers_a_request_or_a_charge_is_the_one_asked_or_accused(candidates_of):
+    request = _events(candidates_of, "Reno denied the request, but Manuel Gonzalez didn't back down.", type="REQUEST")
+    assert request and request[0].target is not None and request[0].target.text == "Reno"
+    charge = _events(candidates_of, "Trump denied the allegations.", type="ACCUSE")
+    assert charge and charge[0].target is not None and charge[0].target.text == "Trump"
+    # a judge who dismisses charges is not the one charged
+    dismissed = _events(candidates_of, "The judge dismissed the charges against him.", type="ACCUSE")
+    assert dismissed and (dismissed[0].target is None or dismissed[0].target.text != "The judge")
+    # who faces criticism receives it; who voices it is its source
+    faced = _events(candidates_of, "Russia faced criticism from Western governments.", type="ACCUSE")
+    assert faced and faced[0].target.text == "Russia" and "governments" in faced[0].source.text
+
+
 def test_an_event_that_only_dates_a_clause_takes_no_party_from_it(candidates_of):
     before = _events(candidates_of, "Mrs. Clinton was already tightening her grip on the race before the attacks.",
                      type="ASSAULT")

@@ -64,7 +64,17 @@ GOVERNS_UNREAL = {"REQUEST", "THREATEN", "REJECT", "AGREE"}
 # "have to", "need to", "ought to": obligation, like "must".
 OBLIGATION_HEADS = {"have", "need", "ought", "got"}
 # Verbs whose subject receives the event noun: "won the endorsement of X" is X's support for the subject.
-RECEIVING_VERBS = {"win", "receive", "get", "gain", "earn", "secure", "obtain", "welcome"}
+RECEIVING_VERBS = {"win", "receive", "get", "gain", "earn", "secure", "obtain", "welcome", "face", "draw", "attract",
+                   "incur", "endure", "suffer", "weather", "snag", "garner", "land", "collect"}
+# Verbs whose subject answers a request, a charge or a threat made to it: "Reno denied the request", "the
+# university rebutted Exxon's accusation". The one who answers is the one asked or accused.
+# (Not "dismiss" for a charge: a judge dismisses charges against someone else.)
+ANSWERING_VERBS = {
+    "REQUEST": {"deny", "reject", "refuse", "grant", "approve", "accept", "answer", "heed", "ignore", "rebuff",
+                "decline", "fulfil", "fulfill", "honor", "honour", "meet", "turn"},
+    "ACCUSE": {"deny", "reject", "rebut", "refute", "answer", "contest", "dispute"},
+    "THREATEN": {"ignore", "defy"},
+}
 # Aspect verbs: "began withdrawing" is a withdrawal that happened.
 ASPECTUAL = {"begin", "start", "continue", "resume", "keep", "stop", "finish", "complete", "go", "speed", "try",
              "attempt", "manage", "help"}
@@ -329,6 +339,10 @@ class _Builder:
                 sources = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")
                            for g in c.children if g.dep_ == "pobj"]
                 strong = [subject] if subject is not None else []
+            elif verb is not None and token.dep_ == "dobj" \
+                    and verb.lemma_.lower() in ANSWERING_VERBS.get(match.trigger.type, ()) \
+                    and (subject := verb_subject(verb)) is not None:
+                strong = [*strong, subject]  # after the noun's own target: "dismissed the charges against him"
             elif verb is not None and (self.lexicon.is_cue(verb.lemma_, "light")
                                        or not _is_trigger_verb(verb, self.lexicon)):
                 strong += [t for t in verb_target_candidates(verb, weak=False) if t.i != token.i]

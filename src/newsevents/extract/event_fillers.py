@@ -41,6 +41,11 @@ NOT_ACTOR_NOUNS = {
     "step", "measure", "policy", "campaign", "rally", "visit", "trip", "conference", "summit", "ceremony",
     "delivery", "removal", "feasibility", "possibility", "issue", "question", "situation", "crisis", "problem",
     "process", "effort", "idea", "matter", "case", "incident", "event",
+    # acts, rulings and words, acted on or spoken, never acting: "signed an order", "rejected the motion"
+    "order", "legislation", "amendment", "regulation", "ruling", "verdict", "motion", "request", "demand", "offer",
+    "ban", "sanction", "budget", "contract", "pact", "accord", "ceasefire", "cease-fire", "truce", "petition",
+    "program", "programme", "initiative", "strategy", "vote", "referendum", "nomination", "remark", "comment",
+    "accusation", "allegation", "criticism", "threat", "warning", "rhetoric", "message", "appeal",
 }
 # Where an option may sit as a place, for the role model's "location" feature: the rules' PLACE_PREPS, and
 # "from"/"into", whose place object the rules still take as a party ("withdrew from Syria").
@@ -75,10 +80,11 @@ def role_options(c: Candidate, role: str, ctx: ArticleContext) -> list[Option]:
     elif current is not None:  # the rules' filler is a document or an event: the role may stay empty
         options[0] = Option(None, False)
         seen.add(current.root.i)
-    trigger_words = {c.trigger}
     lexicon = load_lexicon()
     for head in _phrase_heads(ctx.tokens[c.trigger].sent, ctx):
-        if head.i in seen or head.i in trigger_words or not _could_be_actor(head) \
+        # a word of the trigger phrase is no party: "telephone" in "had spoken by telephone"
+        if head.i in seen or head.i == c.trigger or c.event.start <= head.idx < c.event.end \
+                or not _could_be_actor(head) \
                 or head.lemma_.lower() in lexicon.nouns:  # an event noun is no party: "the delivery of grain"
             continue
         seen.add(head.i)
@@ -119,7 +125,8 @@ def _clause_of(trigger: Token, ctx: ArticleContext) -> tuple[Token | None, Token
 
 
 def _could_be_actor(head: Token) -> bool:
-    return head.ent_type_ not in NOT_ACTOR_LABELS and head.lemma_.lower() not in NOT_ACTOR_NOUNS
+    # a name is not the common noun it spells: "her husband, Bill,", "The Washington Post"
+    return head.ent_type_ not in NOT_ACTOR_LABELS and (head.pos_ == "PROPN" or head.lemma_.lower() not in NOT_ACTOR_NOUNS)
 
 
 def _relation(head: Token, trigger: Token, clause_verb: Token | None, subject: Token | None) -> list[str]:

@@ -386,7 +386,7 @@ def possessor_acted_on(noun: Token) -> bool:
 
 def noun_source_candidates(noun: Token, lexicon: EventLexicon, type_: str | None = None) -> list[Token]:
     """Possessor, national modifier, "by" agent, the light verb's subject, then an "of"/"from" object;
-    for a meeting or an accord, the first party "between" the two (the other becomes the target)."""
+    for a meeting or an accord, the first party "between" the two or "among" several (the other becomes the target)."""
     out: list[Token] = []
     if not possessor_acted_on(noun):
         out += [child for child in noun.children if child.dep_ == "poss"]
@@ -403,7 +403,7 @@ def noun_source_candidates(noun: Token, lexicon: EventLexicon, type_: str | None
     if type_ in INTRANSITIVE_TYPES:
         out += [g for g in _prep_objects(noun, ("of", "from")) if is_actor_like(g)]
     if type_ in BETWEEN_TYPES:
-        out += _prep_objects(noun, ("between",))
+        out += _prep_objects(noun, ("between", "among", "amongst"))  # "negotiations among diplomats"
     return out
 
 
