@@ -308,7 +308,9 @@ def test_a_he_or_she_filler_stands_for_the_person_its_sentence_names(pipeline):
 def test_an_event_role_written_as_a_pronoun_names_its_person_canonically(run_text):
     result = run_text("Snell was fired shortly after his arrest in the incident.")
     arrest = next(e for e in result.events if e.text == "arrest")
-    assert (arrest.target.text, arrest.target.canonical) == ("his", "Snell")
+    # the party is the name its own sentence gives, as a coder writes it, with offsets inside the sentence
+    assert (arrest.target.text, arrest.target.canonical) == ("Snell", "Snell")
+    assert result.article.text[arrest.target.start:arrest.target.end] == "Snell"
     both = run_text("Clinton acknowledged Sanders's success, saying she criticized him and his supporters.")
     criticized = next(e for e in both.events if e.text == "criticized")
     assert criticized.source.canonical == "Clinton" and criticized.target.canonical != "Clinton"
@@ -359,3 +361,16 @@ def test_an_act_or_a_ruling_is_never_a_party_option_but_a_name_spelled_like_one_
         assert found, trigger
         texts = {option_text(o, ctx) for role in ("source", "target") for o in role_options(found[0], role, ctx)}
         assert (absent is None or absent not in texts) and any(present in (t or "") for t in texts), texts
+
+
+def test_training_scores_a_pronoun_option_by_the_name_the_output_gives(run_text, pipeline):
+    from newsevents.context import ArticleContext
+    from newsevents.extract.event_fillers import option_party_text, option_text, role_options
+
+    text = "Snell was fired shortly after his arrest in the incident."
+    result = run_text(text)
+    ctx = ArticleContext(article=result.article, doc=pipeline.nlp(text), entities=result.entities,
+                         dates=result.dates, places=result.places, quotes=result.quotes)
+    arrest = next(c for c in find_candidates(ctx) if c.event.text == "arrest")
+    texts = {option_text(o, ctx): option_party_text(o, ctx) for o in role_options(arrest, "target", ctx)}
+    assert texts.get("his") == "Snell" and texts.get(None, "empty") is None

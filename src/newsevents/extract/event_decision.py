@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsevents.extract.entities import after_spaced_dash
 from newsevents.extract.event_fillers import ROLES, Option, actor_tokens, option_features, role_options
-from newsevents.extract.event_roles import PERSONAL_PRONOUN_GENDERS, actor_span, pronoun_antecedent
+from newsevents.extract.event_roles import PERSONAL_PRONOUN_GENDERS, named_mention
 from newsevents.model import Actor
 from newsevents.tables import DATA
 
@@ -468,12 +468,13 @@ def _without_dateline(actor: Actor | None, ctx: ArticleContext) -> Actor | None:
 
 
 def _named(actor: Actor | None, other: Actor | None, ctx: ArticleContext) -> Actor | None:
-    """A he/she/his/her filler with the person it stands for: the mention stays as written, the
-    canonical name, country and sector are that person's. First a person its own sentence names as
-    the subject of a clause the pronoun sits in ("Snell was fired after his arrest": Snell); else the
-    article-level reading (the nearest person before it), kept only when the name tells no other
-    gender ("... Bill Clinton said. ... unions endorsed her": the nearest woman, Hillary Clinton).
-    Unresolved when no one fits, or when that person already fills the other role."""
+    """A he/she/his/her filler with the person it stands for. First a person its own sentence names as
+    the subject of a clause the pronoun sits in ("Snell was fired after his arrest"): the party is
+    that mention, the name as the sentence writes it, as a coder gives it; else the article-level
+    reading (the nearest person before it), kept only when the name tells no other gender ("... Bill
+    Clinton said. ... unions endorsed her": the nearest woman, Hillary Clinton): the mention stays
+    the pronoun as written, the canonical name, country and sector are that person's. Unresolved when
+    no one fits, or when that person already fills the other role."""
     if actor is None or actor.text.lower() not in PERSONAL_PRONOUN_GENDERS:
         return actor
     span = actor_tokens(actor, ctx)
@@ -483,8 +484,8 @@ def _named(actor: Actor | None, other: Actor | None, ctx: ArticleContext) -> Act
     from newsevents.resolve.speakers import name_gender
 
     gender = PERSONAL_PRONOUN_GENDERS[actor.text.lower()]
-    antecedent = pronoun_antecedent(span.root)
-    if antecedent is None:
+    mention = named_mention(span)
+    if mention is None:
         if actor.canonical is None or name_gender(actor.canonical.split()) in (None, gender):
             return actor
         person = resolve_pronoun(span, ctx, gender)  # the reading without gender took the other one
@@ -493,14 +494,15 @@ def _named(actor: Actor | None, other: Actor | None, ctx: ArticleContext) -> Act
         return replace(actor, canonical=person.canonical, country=person.country, sector=person.sector,
                        title=person.title)
     try:
-        named = code_span(actor_span(antecedent), ctx)
+        named = code_span(mention, ctx)
     except Exception:  # actor coding is another stage: a bug there must not lose the event
         return actor
     name = named.canonical or named.text
     if other is not None and name in (other.canonical, other.text):
         return actor
-    return replace(actor, canonical=name, country=named.country or actor.country,
-                   sector=named.sector or actor.sector, title=named.title or actor.title)
+    return replace(actor, text=mention.text, start=mention.start_char, end=mention.end_char, canonical=name,
+                   country=named.country or actor.country, sector=named.sector or actor.sector,
+                   title=named.title or actor.title)
 
 
 def _retyped_codes(ev: Event, chosen: str) -> dict[str, Any]:

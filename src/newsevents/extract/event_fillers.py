@@ -20,6 +20,7 @@ from newsevents.extract.event_roles import (
     PLACE_PREPS,
     POSSESSIVE_PRONOUNS,
     actor_span,
+    named_mention,
     verb_subject,
 )
 
@@ -230,3 +231,12 @@ def option_features(c: Candidate, role: str, option: Option, ctx: ArticleContext
 
 def option_text(option: Option, ctx: ArticleContext) -> str | None:
     return None if option.span is None else ctx.doc[option.span[0]:option.span[1]].text
+
+
+def option_party_text(option: Option, ctx: ArticleContext) -> str | None:
+    """The option's text as a decided event gives it: a he/she/his/her its own sentence names is that
+    name (event_decision._named), so that training scores the parties the output shows."""
+    if option.span is None:
+        return None
+    span = ctx.doc[option.span[0]:option.span[1]]
+    return (named_mention(span) or span).text

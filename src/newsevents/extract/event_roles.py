@@ -171,6 +171,15 @@ def pronoun_antecedent(pronoun: Token) -> Token | None:
     return None
 
 
+def named_mention(span: Span) -> Span | None:
+    """The phrase a he/she/his/her party stands for within its own sentence (`pronoun_antecedent`): the
+    name a coder writes for it ("Snell was fired after his arrest": Snell). None for any other span."""
+    if len(span) != 1 or span[0].lower_ not in PERSONAL_PRONOUN_GENDERS:
+        return None
+    antecedent = pronoun_antecedent(span[0])
+    return actor_span(antecedent) if antecedent is not None else None
+
+
 def _gender_of_name(head: Token) -> str | None:
     """The gender a person's name tells, with the word before it ("Mrs. Warren", "Hillary Clinton")."""
     from newsevents.resolve.speakers import name_gender

@@ -50,7 +50,7 @@ from newsevents.extract.event_decision import (
     usable_features,
     write_model_file,
 )
-from newsevents.extract.event_fillers import ROLES, Option, option_features, option_text, role_options
+from newsevents.extract.event_fillers import ROLES, Option, option_features, option_party_text, role_options
 from newsevents.train.corpora import SHARED, dev_documents, documents
 from newsevents.train.labels import LABELS_PATH, SECOND_CODER_PATH, LabelledSentence, agreement, load_labels
 from newsevents.train.role_ranker import fit_ranker
@@ -188,7 +188,7 @@ def _collect(task: tuple[str, list[tuple[str, str, list]]]) -> tuple[list[Exampl
                 examples.append(Example(
                     doc=doc_id, origin=origin, item=sentence.item if origin == "news" else sentence["item"],
                     candidate=_candidate_dict(c.event), features=candidate_features(c, ctx, mix),
-                    roles=[[(o, option_text(o, ctx), option_features(c, r, o, ctx)) for o in role_options(c, r, ctx)]
+                    roles=[[(o, option_party_text(o, ctx), option_features(c, r, o, ctx)) for o in role_options(c, r, ctx)]
                            for r in ROLES],
                     gold=paired.get(ci)))
         return []
