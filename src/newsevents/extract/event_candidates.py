@@ -66,8 +66,8 @@ OBLIGATION_HEADS = {"have", "need", "ought", "got"}
 # Verbs whose subject receives the event noun: "won the endorsement of X" is X's support for the subject.
 RECEIVING_VERBS = {"win", "receive", "get", "gain", "earn", "secure", "obtain", "welcome", "face", "draw", "attract",
                    "incur", "endure", "suffer", "weather", "snag", "garner", "land", "collect"}
-# Verbs whose subject answers a request, a charge or a threat made to it: "Reno denied the request", "the
-# university rebutted Exxon's accusation". The one who answers is the one asked or accused.
+# Verbs whose subject answers a request, a charge or a threat made to it: "Reno denied the request", "Trump
+# denied the allegations". The one who answers is the one asked or accused.
 # (Not "dismiss" for a charge: a judge dismisses charges against someone else.)
 ANSWERING_VERBS = {
     "REQUEST": {"deny", "reject", "refuse", "grant", "approve", "accept", "answer", "heed", "ignore", "rebuff",
