@@ -17,7 +17,7 @@ import re
 from newsevents.context import ArticleContext
 from newsevents.model import Entity
 from newsevents.resolve.actor_tables import load_tables
-from newsevents.resolve.actors import actor_phrases, code_entities
+from newsevents.resolve.actors import actor_phrases, code_entities, is_spaced_dash
 
 # Labels whose mentions can be shortened later in an article ("Putin" for "Vladimir Putin").
 NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -70,15 +70,11 @@ def _extend_hyphenated(doc, start: int, end: int) -> int:
     return start
 
 
-SPACED_DASHES = {"-", "--", "–", "—"}
-
-
 def after_spaced_dash(doc, start: int, end: int) -> int:
     """Start token after a spaced dash inside a name: a dateline glued to the first entity
     ("BRUSSELS - The European Union") or a headline run into the body is not part of the name."""
     for i in range(end - 2, start, -1):
-        token = doc[i]
-        if token.text in SPACED_DASHES and token.whitespace_ and doc[i - 1].whitespace_:
+        if is_spaced_dash(doc, i):
             return i + 1
     return start
 

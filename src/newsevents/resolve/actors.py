@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsevents.model import Actor, Entity
+from newsevents.ner_rules import SPACED_DASHES
 from newsevents.resolve.actor_tables import ActorTables, TableEntry, country_on, leader_on, load_tables
 
 if TYPE_CHECKING:
@@ -303,6 +304,13 @@ def code_tokens(tokens: list[Token], head: Token | None, entity_codings: dict[in
 
 # --- people: titles in the text and the leaders table --------------------------------------------
 
+def is_spaced_dash(doc: Doc, i: int) -> bool:
+    """A dash with a space on both sides: a dateline or a headline run into the text before it
+    ("JERUSALEM - Israeli Prime Minister ...", "BRUSSELS - The European Union")."""
+    token = doc[i]
+    return token.text in SPACED_DASHES and bool(token.whitespace_) and i > 0 and bool(doc[i - 1].whitespace_)
+
+
 def _title_before(doc: Doc, start: int, sent_start: int, taken: set[int]) -> list[Token]:
     """The title words written right before a name: "Russian Deputy Defense Minister", "Kremlin spokesman"."""
     tables = load_tables()
@@ -313,8 +321,8 @@ def _title_before(doc: Doc, start: int, sent_start: int, taken: set[int]) -> lis
         lower = token.lower_
         if token.is_punct and lower not in ("-", "'s", "’s", "."):
             break
-        if lower == "-" and token.whitespace_ and i > 0 and doc[i - 1].whitespace_:
-            break  # a spaced dash: "JERUSALEM - Israeli Prime Minister ...", a dateline before the title
+        if is_spaced_dash(doc, i):
+            break  # a dateline before the title: "JERUSALEM - Israeli Prime Minister ..."
         if lower == "of" and not (i > sent_start and doc[i - 1].is_title):
             break  # "Secretary of State John Kerry", but not "the regime of Syrian President ..."
         known = lower in TITLE_WORDS or bool(tables.lookup(token.text)) or token.ent_type_ in ("NORP", "GPE", "ORG") \
