@@ -78,6 +78,22 @@ def test_source_and_target_each_have_their_own_margin():
     assert isinstance(load_model().role_margin, (float, tuple))
 
 
+def test_the_place_a_withdrawal_leaves_is_its_target(run_text):
+    """PLOVER's RETREAT target is what the source withdraws from; the role model may not empty it."""
+    from newsevents.extract.event_decision import choose_option
+    from newsevents.extract.event_fillers import Option
+
+    empty, place = Option(None, False), Option((3, 4), True, kept=True)
+    assert choose_option([empty, place], [0.9, 0.1], 0.35)[0] is place
+    result = run_text("Russian forces have begun withdrawing from Syria, a day after Putin's announcement.")
+    retreat = [e for e in result.events if e.type == "RETREAT" and e.text.startswith("withdrawing")]
+    assert retreat and retreat[0].target is not None and retreat[0].target.text == "Syria"
+    assert retreat[0].target.country == "SYR"
+    # a person is never a place left
+    released = run_text("Police released the man from custody on Monday.")
+    assert not any(e.target is not None and e.target.text == "custody" for e in released.events)
+
+
 def test_min_confidence_filters_extract_output(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("Egyptian police arrested 30 opposition activists in Cairo on Monday. "
@@ -302,6 +318,10 @@ def test_a_he_or_she_filler_stands_for_the_person_its_sentence_names(pipeline):
         == "Stewart"
     assert antecedent("Trump said Clinton attacked him on Tuesday.", "him") is None
     assert antecedent("Mrs. Warren said he was arrested by police.", "he") is None
+    # the subject of a clause in front of the pronoun's own
+    assert antecedent("When Obama flew to Boise for a speech, he met privately with the pastor's wife.", "he") \
+        == "Obama"
+    assert antecedent("When Mrs. Warren flew to Boise, he met her.", "he") is None
 
 
 

@@ -248,6 +248,12 @@ def test_portfolio_word_is_no_party(run_text, candidates_of):
     # a headline's passive without "was", and a participle on the noun it was done to
     ("Councilwoman arrested after incident at mayor's home.", "COERCE", "Councilwoman"),
     ("Two soldiers wounded in attack near Kabul.", "ASSAULT", "Two soldiers"),
+    # a passive's subject that spaCy tags nsubj (here on the auxiliary), and a passive joined to another
+    ("Ms. Sears and Mr. Bowers are now both charged with murder.", "ACCUSE", "Ms. Sears"),
+    ("Another eight suspects have been charged but not apprehended.", "COERCE", "suspects"),
+    ("Police said a man who was shot and wounded by a neighbour died.", "ASSAULT", "a man"),
+    # people with no sector of their own: "abortion providers"
+    ("The rhetoric has led to violent attacks against abortion providers.", "ASSAULT", "abortion providers"),
 ])
 def test_the_party_acted_on_is_the_target(candidates_of, text, type_, acted_on):
     events = _events(candidates_of, text, type=type_)
@@ -286,6 +292,10 @@ def test_a_meeting_between_two_parties(candidates_of):
     text = "Cuba condemned the handling of Wednesday's meeting between Elian and his grandmothers."
     events = _events(candidates_of, text, type="CONSULT")
     assert events and events[0].source.text == "Elian" and events[0].target.text == "his grandmothers"
+    # two subjects who meet: the second is the other party, not the venue
+    text = "On Tuesday, the United States and Soviet Union conferred in Washington on a naval blockade."
+    events = _events(candidates_of, text, type="CONSULT")
+    assert events and events[0].source.text == "the United States" and events[0].target.text == "Soviet Union"
 
 
 
@@ -328,6 +338,9 @@ def test_who_answers_a_request_or_a_charge_is_the_one_asked_or_accused(candidate
     # a judge who dismisses charges is not the one charged
     dismissed = _events(candidates_of, "The judge dismissed the charges against him.", type="ACCUSE")
     assert dismissed and (dismissed[0].target is None or dismissed[0].target.text != "The judge")
+    # who admits a charge is the one charged, not its source
+    admitted = _events(candidates_of, "Munene admitted two charges of deception.", type="ACCUSE")
+    assert admitted and admitted[0].target.text == "Munene" and admitted[0].source is None
     # who faces criticism receives it; who voices it is its source
     faced = _events(candidates_of, "Russia faced criticism from Western governments.", type="ACCUSE")
     assert faced and faced[0].target.text == "Russia" and "governments" in faced[0].source.text
@@ -359,3 +372,23 @@ def test_one_trigger_gives_one_event_the_most_confident(run_text):
     assert len(meetings) == 1 and meetings[0].type == "CONSULT"
     for a, b in zip(result.events, result.events[1:]):
         assert not (a.start < b.end and b.start < a.end), (a.text, b.text)
+
+
+def test_a_threat_is_made_to_whoever_must_act_to_avert_it(candidates_of):
+    text = "Iran threatened to launch a new military offensive unless Baghdad accepted its conditions."
+    threat = _events(candidates_of, text, type="THREATEN")
+    assert threat and threat[0].source.text == "Iran" and threat[0].target is not None
+    assert threat[0].target.text == "Baghdad"  # not "a new military offensive": an event is no party
+
+
+def test_the_author_of_an_act_is_the_party_not_the_act(candidates_of):
+    rejected = _events(candidates_of, "Beirut again rejected a United Nations appeal for deploying troops.",
+                       type="REJECT")
+    assert rejected and rejected[0].target is not None and rejected[0].target.text == "United Nations"
+    bombs = _events(candidates_of, "Afghan rebels exploded a series of bombs in the capital Kabul.", type="ASSAULT")
+    assert bombs and not any(e.target is not None and "bombs" in e.target.text for e in bombs)
+    # whose act it is: "praised her effort"; but a person owned is the party ("arrested his son")
+    praised = _events(candidates_of, "Mrs. Clinton praised her effort.", type="SUPPORT")
+    assert praised and praised[0].target is not None and praised[0].target.text == "her"
+    son = _events(candidates_of, "Police arrested his son.", type="COERCE")
+    assert son and son[0].target.text == "his son"

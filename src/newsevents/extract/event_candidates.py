@@ -33,7 +33,9 @@ from newsevents.extract.event_lexicon import (
 )
 from newsevents.extract.event_roles import (
     NOT_ACTOR_LABELS,
+    NOT_ACTOR_NOUNS,
     actor_span,
+    condition_subjects,
     conjuncts,
     content_head,
     is_actor_like,
@@ -72,7 +74,7 @@ RECEIVING_VERBS = {"win", "receive", "get", "gain", "earn", "secure", "obtain", 
 ANSWERING_VERBS = {
     "REQUEST": {"deny", "reject", "refuse", "grant", "approve", "accept", "answer", "heed", "ignore", "rebuff",
                 "decline", "fulfil", "fulfill", "honor", "honour", "meet", "turn"},
-    "ACCUSE": {"deny", "reject", "rebut", "refute", "answer", "contest", "dispute"},
+    "ACCUSE": {"deny", "reject", "rebut", "refute", "answer", "contest", "dispute", "admit", "acknowledge"},
     "THREATEN": {"ignore", "defy"},
 }
 # Aspect verbs: "began withdrawing" is a withdrawal that happened.
@@ -311,6 +313,8 @@ class _Builder:
             token = content_head(token)
             if token.i in avoid or token.lower_ in ("its", "their") or token.ent_type_ in NOT_ACTOR_LABELS:
                 continue
+            if not self._names_a_party(token):
+                continue
             actor = self.coder.token(token)
             if actor.country or (in_order and actor.sector):
                 return token, actor
@@ -322,6 +326,14 @@ class _Builder:
         _, token, actor = min(coded, key=lambda c: c[0])
         return token, actor
 
+    def _names_a_party(self, token: Token) -> bool:
+        """Not an act, a document or an event: "rejected a United Nations appeal" (the appeal's author is
+        the party), "threatened to launch a new offensive"; a name spelled like one still is."""
+        if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return True
+        lemma = token.lemma_.lower()
+        return lemma not in NOT_ACTOR_NOUNS and (lemma not in self.lexicon.nouns or is_actor_like(token))
+
     def roles(self, match: TriggerMatch) -> tuple[Token | None, Actor | None, Token | None, Actor | None]:
         token = self.ctx.tokens[match.token_i]
         phrase = set(match.tokens)
@@ -329,6 +341,8 @@ class _Builder:
             subject = verb_subject(token)
             sources = [subject] if subject is not None else []
             strong, weak = verb_target_candidates(token, weak=False), verb_target_candidates(token)
+            if match.trigger.type == "THREATEN":
+                strong = condition_subjects(token) + strong
         else:
             sources = noun_source_candidates(token, self.lexicon, match.trigger.type)
             strong, weak = noun_target_candidates(token, weak=False), noun_target_candidates(token)
@@ -343,6 +357,7 @@ class _Builder:
                     and verb.lemma_.lower() in ANSWERING_VERBS.get(match.trigger.type, ()) \
                     and (subject := verb_subject(verb)) is not None:
                 strong = [*strong, subject]  # after the noun's own target: "dismissed the charges against him"
+                sources = [t for t in sources if t.i != subject.i]  # "Munene admitted two charges": charged
             elif verb is not None and (self.lexicon.is_cue(verb.lemma_, "light")
                                        or not _is_trigger_verb(verb, self.lexicon)):
                 strong += [t for t in verb_target_candidates(verb, weak=False) if t.i != token.i]
@@ -350,6 +365,11 @@ class _Builder:
         source_tok, source = self._pick(sources, phrase, strict=False, in_order=True)
         avoid = phrase | ({source_tok.i} if source_tok is not None else set())
         target_tok, target = self._pick(strong, avoid)
+        if target_tok is None and source_tok is not None and match.trigger.type in SYMMETRIC:
+            # "the United States and Soviet Union conferred in Washington": the other party, not the venue
+            others = [t for t in conjuncts(source_tok)[1:] if t.i not in avoid]
+            if others:
+                target_tok, target = others[0], self.coder.token(others[0])
         if target_tok is None:
             target_tok, target = self._pick(purpose_target_candidates(token), avoid)
         if target_tok is None:

@@ -291,8 +291,11 @@ def role_margins(margin: float | tuple[float, float]) -> tuple[float, float]:
 
 
 def choose_option(options: list[Option], probs: list[float], margin: float = 0.0) -> tuple[Option, float, float]:
-    """The option most probably right, unless the rules' own filler is within `margin` of it; with
-    the choice, its probability and that of the rules' filler."""
+    """The option most probably right, unless the rules' own filler is within `margin` of it or is one
+    the model may not overrule; with the choice, its probability and that of the rules' filler."""
+    kept = next((i for i, o in enumerate(options) if o.kept), None)
+    if kept is not None:
+        return options[kept], probs[kept], probs[kept]
     best = max(range(len(options)), key=lambda i: (probs[i], options[i].current, -i))
     at = next((i for i, o in enumerate(options) if o.current), None)
     current = probs[at] if at is not None else 0.0

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from newsevents.extract.event_lexicon import load_lexicon
 from newsevents.extract.event_roles import (
     NOT_ACTOR_LABELS,
+    NOT_ACTOR_NOUNS,
     PLACE_PREPS,
     POSSESSIVE_PRONOUNS,
     actor_span,
@@ -32,22 +33,6 @@ if TYPE_CHECKING:
     from newsevents.model import Actor
 
 ROLES = ("source", "target")
-# Nouns for documents, statements and events: never a party to an event ("the statement said",
-# "a 500-page report accused", "the announcement of the pull-out").
-NOT_ACTOR_NOUNS = {
-    "statement", "report", "document", "announcement", "decision", "letter", "bill", "law", "resolution",
-    "plan", "proposal", "agreement", "deal", "treaty", "talks", "meeting", "attack", "war", "election", "poll",
-    "survey", "study", "article", "story", "interview", "speech", "video", "ad", "advertisement", "tweet",
-    "post", "website", "book", "memo", "email", "database", "release", "communique", "declaration", "move",
-    "step", "measure", "policy", "campaign", "rally", "visit", "trip", "conference", "summit", "ceremony",
-    "delivery", "removal", "feasibility", "possibility", "issue", "question", "situation", "crisis", "problem",
-    "process", "effort", "idea", "matter", "case", "incident", "event",
-    # acts, rulings and words, acted on or spoken, never acting: "signed an order", "rejected the motion"
-    "order", "legislation", "amendment", "regulation", "ruling", "verdict", "motion", "request", "demand", "offer",
-    "ban", "sanction", "budget", "contract", "pact", "accord", "ceasefire", "cease-fire", "truce", "petition",
-    "program", "programme", "initiative", "strategy", "vote", "referendum", "nomination", "remark", "comment",
-    "accusation", "allegation", "criticism", "threat", "warning", "rhetoric", "message", "appeal",
-}
 # Where an option may sit as a place, for the role model's "location" feature: the rules' PLACE_PREPS, and
 # "from"/"into", whose place object the rules still take as a party ("withdrew from Syria").
 LOCATION_PREPS = PLACE_PREPS | {"from", "into"}
@@ -59,6 +44,7 @@ class Option:
 
     span: tuple[int, int] | None
     current: bool  # the filler the rules gave
+    kept: bool = False  # the rules' filler that the role model may not overrule (`withdrawn_from`)
 
 
 def actor_tokens(actor: Actor | None, ctx: ArticleContext) -> Span | None:
@@ -76,11 +62,13 @@ def role_options(c: Candidate, role: str, ctx: ArticleContext) -> list[Option]:
     options = [Option(None, current is None)]
     seen: set[int] = set()
     if current is not None and _could_be_actor(current.root):
-        options.append(Option((current.start, current.end), True))
+        kept = role == "target" and withdrawn_from(c, current.root)
+        options.append(Option((current.start, current.end), True, kept))
         seen.add(current.root.i)
-    elif current is not None:  # the rules' filler is a document or an event: the role may stay empty
-        options[0] = Option(None, False)
+    elif current is not None:  # the rules' filler is a document or an event: the role may stay empty,
+        options[0] = Option(None, False)  # or go to a name inside it ("a United Nations appeal")
         seen.add(current.root.i)
+        current = None
     lexicon = load_lexicon()
     for head in _phrase_heads(ctx.tokens[c.trigger].sent, ctx):
         # a word of the trigger phrase is no party: "telephone" in "had spoken by telephone"
@@ -96,6 +84,16 @@ def role_options(c: Candidate, role: str, ctx: ArticleContext) -> list[Option]:
             continue  # a part of the rules' own filler, or a phrase around it: the same party, coded already
         options.append(Option((span.start, span.end), False))
     return options
+
+
+def withdrawn_from(c: Candidate, head: Token) -> bool:
+    """The place a withdrawal leaves ("have begun withdrawing from Syria"): by PLOVER's definition the
+    target of a RETREAT, as the GSR codes it. The training coders wrote it sometimes and sometimes
+    left the role empty, so the role model is unsure of it; the rules' reading stands."""
+    preposition = head.head
+    return c.event.type == "RETREAT" and head.ent_type_ in ("GPE", "LOC") and head.dep_ == "pobj" \
+        and preposition.lower_ == "from" \
+        and (preposition.head.i == c.trigger or c.event.start <= preposition.idx < c.event.end)
 
 
 def _phrase_heads(sent: Span, ctx: ArticleContext) -> list[Token]:

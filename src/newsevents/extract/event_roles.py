@@ -48,6 +48,23 @@ ACTOR_NOUNS = {"force", "troop", "soldier", "army", "rebel", "militant", "police
                "authority", "ministry", "military", "group", "leader", "president", "minister", "jet", "aircraft",
                "plane", "warplane", "helicopter", "tank", "settler", "worker", "student", "activist", "party",
                "member", "regime", "navy", "unit", "commander", "officer", "gunman", "bomber", "side", "people"}
+# Nouns for documents, statements and events: never a party to an event ("the statement said",
+# "a 500-page report accused", "the announcement of the pull-out").
+NOT_ACTOR_NOUNS = {
+    "statement", "report", "document", "announcement", "decision", "letter", "bill", "law", "resolution",
+    "plan", "proposal", "agreement", "deal", "treaty", "talks", "meeting", "attack", "war", "election", "poll",
+    "survey", "study", "article", "story", "interview", "speech", "video", "ad", "advertisement", "tweet",
+    "post", "website", "book", "memo", "email", "database", "release", "communique", "declaration", "move",
+    "step", "measure", "policy", "campaign", "rally", "visit", "trip", "conference", "summit", "ceremony",
+    "delivery", "removal", "feasibility", "possibility", "issue", "question", "situation", "crisis", "problem",
+    "process", "effort", "idea", "matter", "case", "incident", "event",
+    # acts, rulings and words, acted on or spoken, never acting: "signed an order", "rejected the motion"
+    "order", "legislation", "amendment", "regulation", "ruling", "verdict", "motion", "request", "demand", "offer",
+    "ban", "sanction", "budget", "contract", "pact", "accord", "ceasefire", "cease-fire", "truce", "petition",
+    "program", "programme", "initiative", "strategy", "vote", "referendum", "nomination", "remark", "comment",
+    "accusation", "allegation", "criticism", "threat", "warning", "rhetoric", "message", "appeal",
+    "action", "handling", "conduct", "behavior", "behaviour", "stance", "response", "candidacy", "performance",
+}
 # Passives that describe the subject's own stance: "is opposed to", "are engaged in", "is committed to".
 STATIVE_PASSIVES = {"oppose", "commit", "engage", "involve", "prepare", "determine", "dedicate", "resolve"}
 # Event nouns whose "of" object is the one acting ("the withdrawal of troops"); for the others it is acted on.
@@ -59,7 +76,7 @@ MAX_ACTOR_TOKENS = 12
 # Heads that only count or group the actor: "thousands of students", "a group of diplomats".
 GROUP_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "group",
                "number", "some", "many", "most", "all", "part", "majority", "score", "scores", "member", "members",
-               "one", "two", "three", "several", "tens", "third", "half", "batch", "band", "crowd", "contingent"}
+               "one", "two", "three", "several", "tens", "third", "half", "batch", "band", "crowd", "contingent", "series"}
 
 
 def content_head(token: Token) -> Token:
@@ -160,15 +177,27 @@ def pronoun_antecedent(pronoun: Token) -> Token | None:
             own_clause_skipped = True
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject.i >= pronoun.i or subject.pos_ == "PRON":
-            continue
-        # a named person; or a name the entity model left unlabelled (a surname alone: "Snell was fired")
-        named = subject.ent_type_ == "PERSON" or subject.ent_type_ == "" and subject.pos_ == "PROPN"
-        if named and _gender_of_name(subject) in (None, gender):
+        if subject is not None and subject.i < pronoun.i and _may_be_called(subject, gender):
             return subject
-        if subject.ent_type_ == "" and subject.tag_ == "NN" and is_actor_like(subject):
-            return subject  # "the governor ... she"
+    # "When President Obama flew to Boise, he met ...": the subject of a clause in front of the pronoun's own
+    if pronoun.dep_ in ("nsubj", "nsubjpass"):
+        for clause in pronoun.head.children:
+            if clause.dep_ == "advcl" and clause.i < pronoun.i:
+                subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None and _may_be_called(subject, gender):
+                    return subject
     return None
+
+
+def _may_be_called(subject: Token, gender: str) -> bool:
+    """A subject a he/she can stand for: a named person; or a name the entity model left unlabelled (a
+    surname alone: "Snell was fired"), of that gender or none known; or a person's title ("the governor")."""
+    if subject.pos_ == "PRON":
+        return False
+    named = subject.ent_type_ == "PERSON" or subject.ent_type_ == "" and subject.pos_ == "PROPN"
+    if named:
+        return _gender_of_name(subject) in (None, gender)
+    return subject.ent_type_ == "" and subject.tag_ == "NN" and is_actor_like(subject)
 
 
 def named_mention(span: Span) -> Span | None:
@@ -191,6 +220,16 @@ def _gender_of_name(head: Token) -> str | None:
 
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    """The subject of a passive verb. spaCy sometimes tags it nsubj, on the verb or on its auxiliary:
+    "Ms. Sears and Mr. Bowers are now both charged"."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if subjects:
+        return subjects
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return [c for t in (verb, *auxiliaries) for c in t.children if c.dep_ == "nsubj"]
 
 
 def headline_passive(verb: Token) -> bool:
@@ -280,9 +319,11 @@ def _object_candidates(obj: Token) -> list[Token]:
     """An object, preceded by its possessor or national modifier when those name a party."""
     out: list[Token] = []
     owners = [obj, *[c for c in obj.children if c.dep_ == "compound"]]  # "Lebanon's new President Hrawi"
+    # "praised her effort", "criticized his remarks": whose act it is, a person named by a pronoun
+    act = obj.pos_ != "PROPN" and obj.lemma_.lower() in NOT_ACTOR_NOUNS
     for owner in owners:
         for child in owner.children:
-            if child.dep_ == "poss" and child.lower_ not in POSSESSIVE_PRONOUNS:
+            if child.dep_ == "poss" and (child.lower_ not in POSSESSIVE_PRONOUNS or act and child.lower_ in ("his", "her")):
                 out.append(child)
     if obj.ent_type_ not in NAME_LABELS and not is_actor_like(obj):
         for child in obj.children:
@@ -309,11 +350,16 @@ def verb_target_candidates(verb: Token, weak: bool = True) -> list[Token]:
     """Objects first, then prepositional objects; with `weak`, also "in"/"of" objects last."""
     candidates: list[Token] = []
     if is_passive(verb):
-        for child in verb.children:
-            if child.dep_ == "nsubjpass":
-                # "a man who was killed": the relative pronoun stands for the noun the clause hangs on
-                relative = child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"
-                candidates.append(verb.head if relative else child)
+        for child in passive_subjects(verb):
+            # "a man who was killed": the relative pronoun stands for the noun the clause hangs on
+            relative = child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"
+            candidates.append(verb.head if relative else child)
+    elif verb.dep_ == "conj" and verb.tag_ == "VBN" and is_passive(verb.head) \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "have been charged but not apprehended", "a man who was shot and wounded"
+        relative = verb.head.dep_ == "relcl"
+        candidates += [verb.head.head if relative and c.lower_ in RELATIVE_PRONOUNS else c
+                       for c in passive_subjects(verb.head)]
     elif headline_passive(verb):
         candidates += [c for c in verb.children if c.dep_ == "nsubj"]
     elif reduced_relative(verb):
@@ -339,6 +385,19 @@ def verb_target_candidates(verb: Token, weak: bool = True) -> list[Token]:
             if child.dep_ == "dobj":
                 candidates += _prep_objects(child, ("in",))
     return candidates
+
+
+def condition_subjects(verb: Token) -> list[Token]:
+    """Who must act to avert a threat: "threatened to launch an offensive unless Baghdad accepted its
+    conditions" (Baghdad), on the verb or on its infinitive."""
+    out = []
+    for head in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
+        for clause in head.children:
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in clause.children):
+                subject = _own_subject(clause)
+                if subject is not None and subject.pos_ != "PRON":
+                    out.append(subject)
+    return out
 
 
 def purpose_target_candidates(token: Token) -> list[Token]:
