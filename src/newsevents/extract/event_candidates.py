@@ -367,9 +367,7 @@ class _Builder:
         target_tok, target = self._pick(strong, avoid)
         if target_tok is None and source_tok is not None and match.trigger.type in SYMMETRIC:
             # "the United States and Soviet Union conferred in Washington": the other party, not the venue
-            others = [t for t in conjuncts(source_tok)[1:] if t.i not in avoid]
-            if others:
-                target_tok, target = others[0], self.coder.token(others[0])
+            target_tok, target = self._other_subject(source_tok, avoid)
         if target_tok is None:
             target_tok, target = self._pick(purpose_target_candidates(token), avoid)
         if target_tok is None:
@@ -385,10 +383,13 @@ class _Builder:
                     if target_tok is not None:
                         break
         if source_tok is not None and target_tok is None and match.trigger.type in SYMMETRIC | {"ASSAULT"}:
-            others = conjuncts(source_tok)[1:]
-            if others:
-                target_tok, target = others[0], self.coder.token(others[0])
+            target_tok, target = self._other_subject(source_tok)
         return source_tok, source, target_tok, target
+
+    def _other_subject(self, source_tok: Token, avoid: frozenset[int] | set[int] = frozenset()) -> tuple[Token | None, Actor | None]:
+        """The next subject joined to the source ("Obama and Putin met": Putin), coded; or none."""
+        other = next((t for t in conjuncts(source_tok)[1:] if t.i not in avoid), None)
+        return (other, self.coder.token(other)) if other is not None else (None, None)
 
     def fill_roles(self, match: TriggerMatch, source_tok: Token | None, source: Actor | None,
                    target_tok: Token | None, target: Actor | None) -> tuple[Actor | None, Actor | None]:

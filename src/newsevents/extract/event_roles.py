@@ -232,6 +232,12 @@ def passive_subjects(verb: Token) -> list[Token]:
     return [c for t in (verb, *auxiliaries) for c in t.children if c.dep_ == "nsubj"]
 
 
+def _acted_on(passive: Token) -> list[Token]:
+    """A passive's subjects; "a man who was killed": the relative pronoun stands for the noun its clause hangs on."""
+    relative = passive.dep_ == "relcl"
+    return [passive.head if relative and c.lower_ in RELATIVE_PRONOUNS else c for c in passive_subjects(passive)]
+
+
 def headline_passive(verb: Token) -> bool:
     """A headline's passive without its auxiliary: "Councilwoman arrested after incident" (spaCy: a
     root participle with a subject and no object). Not "Thousands of students protested", which
@@ -350,16 +356,10 @@ def verb_target_candidates(verb: Token, weak: bool = True) -> list[Token]:
     """Objects first, then prepositional objects; with `weak`, also "in"/"of" objects last."""
     candidates: list[Token] = []
     if is_passive(verb):
-        for child in passive_subjects(verb):
-            # "a man who was killed": the relative pronoun stands for the noun the clause hangs on
-            relative = child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"
-            candidates.append(verb.head if relative else child)
+        candidates += _acted_on(verb)
     elif verb.dep_ == "conj" and verb.tag_ == "VBN" and is_passive(verb.head) \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        # "have been charged but not apprehended", "a man who was shot and wounded"
-        relative = verb.head.dep_ == "relcl"
-        candidates += [verb.head.head if relative and c.lower_ in RELATIVE_PRONOUNS else c
-                       for c in passive_subjects(verb.head)]
+        candidates += _acted_on(verb.head)  # "have been charged but not apprehended", "... shot and wounded"
     elif headline_passive(verb):
         candidates += [c for c in verb.children if c.dep_ == "nsubj"]
     elif reduced_relative(verb):
